@@ -1,8 +1,11 @@
-// Package optimizer rewrites the logical plan (rules that always pay, then
-// cost-based physical choices) and hands code generation a plan.Physical.
+// Package optimizer rewrites the logical plan with rules that always pay
+// (package rules) and hands code generation a plan.Physical.
 package optimizer
 
-import "github.com/efluxc/efluxc/compiler/plan"
+import (
+	"github.com/efluxc/efluxc/compiler/plan"
+	"github.com/efluxc/efluxc/optimizer/rules"
+)
 
 // Options control the optimizer.
 type Options struct {
@@ -10,7 +13,17 @@ type Options struct {
 	Disable bool
 }
 
-// Optimize rewrites app in place and returns the physical plan.
+// Optimize rewrites app in place and returns the physical plan, with the
+// number of times each rule fired.
 func Optimize(app *plan.App, opts Options) (*plan.Physical, error) {
-	return &plan.Physical{App: app, Optimized: !opts.Disable}, nil
+	p := &plan.Physical{App: app, Optimized: !opts.Disable}
+	if opts.Disable {
+		return p, nil
+	}
+	for _, r := range rules.All {
+		if n := r.Apply(app); n > 0 {
+			p.Fired = append(p.Fired, plan.RuleCount{Rule: r.Name, Count: n})
+		}
+	}
+	return p, nil
 }

@@ -1,7 +1,54 @@
 package syntax
 
+// This file holds Parse, the package's entry point: lex, parse with the
+// participle grammar, convert to the AST, and turn any failure into a
+// diag.List.
+
+import (
+	"fmt"
+
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/efluxc/efluxc/compiler/diag"
+	"github.com/efluxc/efluxc/compiler/source"
+)
+
 // Parse parses one application. Errors are a diag.List of syntax errors
-// formatted `file:line:col: expected X, found Y`.
-func Parse(filename string, src []byte) (*File, error) {
-	panic("syntax: not implemented yet")
+// formatted `file:line:col: expected X, found Y`; only the first error is
+// reported.
+func Parse(filename string, src []byte) (f *File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			var l diag.List
+			l.Add(source.Pos{File: filename, Line: 1, Col: 1}, diag.Internal, fmt.Sprintf("internal parser error: %v", r))
+			f, err = nil, l
+		}
+	}()
+	tokens, lexErr := scanAll(filename, src)
+	peek, err := lexer.Upgrade(&tokenStream{toks: tokens})
+	if err != nil {
+		return nil, toDiag(filename, err, tokens)
+	}
+	cst, err := parser.ParseFromLexer(peek)
+	if err != nil {
+		if lexErr != nil && !before(err, lexErr) {
+			err = lexErr
+		}
+		return nil, toDiag(filename, err, tokens)
+	}
+	if lexErr != nil {
+		return nil, toDiag(filename, lexErr, tokens)
+	}
+	c := &converter{tokens: tokens}
+	out, err := c.file(filename, cst)
+	if err != nil {
+		return nil, toDiag(filename, err, tokens)
+	}
+	return out, nil
+}
+
+// before reports whether parse error a lies strictly before lexical error b.
+func before(a, b error) bool {
+	pa, pb := errorPos(a), errorPos(b)
+	return pa.Offset < pb.Offset
 }

@@ -1,0 +1,267 @@
+package rules
+
+import (
+	"math"
+
+	"github.com/efluxc/efluxc/compiler/plan"
+	"github.com/efluxc/efluxc/compiler/types"
+)
+
+// FoldConstants evaluates operators whose operands are all constants, and
+// simplifies AND/OR/NOT with a constant operand. It is exact: constants are
+// computed with the run-time rules of LANGUAGE.md §2 (wrapping integer
+// arithmetic in the operand type, float32 rounding, division by zero ⇒
+// null, Kleene logic), and `true AND x` keeps x, so unknown stays unknown.
+// Functions are never folded (UUID is not deterministic; the rest are left
+// to the generated code).
+var FoldConstants = Rule{Name: "fold-constants", Apply: func(app *plan.App) int {
+	n := 0
+	forEachExpr(app, func(x plan.Expr) plan.Expr {
+		return plan.Rewrite(x, func(e plan.Expr) plan.Expr {
+			if r := fold(e); r != nil {
+				n++
+				return r
+			}
+			return e
+		})
+	})
+	return n
+}}
+
+func constOf(x plan.Expr) (*plan.Const, bool) {
+	k, ok := x.(*plan.Const)
+	return k, ok && k.T != types.Invalid
+}
+
+func nullOf(t types.Type, e plan.Expr) *plan.Const {
+	return &plan.Const{Node: plan.Node{T: t, P: e.Pos()}, IsNull: true}
+}
+
+func boolOf(v bool, e plan.Expr) *plan.Const {
+	return &plan.Const{Node: plan.Node{T: types.Bool, P: e.Pos()}, Bool: v}
+}
+
+// fold returns the folded replacement of e, or nil.
+func fold(e plan.Expr) plan.Expr {
+	switch e := e.(type) {
+	case *plan.Binary:
+		if e.Op == plan.OpAnd || e.Op == plan.OpOr {
+			return foldLogic(e)
+		}
+		l, ok1 := constOf(e.L)
+		r, ok2 := constOf(e.R)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		if l.IsNull || r.IsNull {
+			return nullOf(e.T, e)
+		}
+		if e.Op.IsArith() {
+			return foldArith(e, l, r)
+		}
+		return foldCompare(e, l, r)
+	case *plan.Unary:
+		k, ok := constOf(e.X)
+		if !ok {
+			return nil
+		}
+		if k.IsNull {
+			return nullOf(e.T, e)
+		}
+		if e.Op == plan.OpNot {
+			return boolOf(!k.Bool, e)
+		}
+		res := &plan.Const{Node: plan.Node{T: e.T, P: e.P}}
+		switch e.T {
+		case types.Int:
+			res.Int = int64(-int32(k.Int))
+		case types.Long:
+			res.Int = -k.Int
+		case types.Float:
+			res.Float = float64(-float32(k.Float))
+		default:
+			res.Float = -k.Float
+		}
+		return res
+	case *plan.Convert:
+		k, ok := constOf(e.X)
+		if !ok || e.Explicit || !e.T.IsNumeric() || !k.T.IsNumeric() {
+			return nil
+		}
+		if k.IsNull {
+			return nullOf(e.T, e)
+		}
+		res := &plan.Const{Node: plan.Node{T: e.T, P: e.P}}
+		switch {
+		case e.T.IsInteger():
+			res.Int = k.Int // widening INT→LONG keeps the value
+		case k.T.IsInteger() && e.T == types.Float:
+			res.Float = float64(float32(k.Int))
+		case k.T.IsInteger():
+			res.Float = float64(k.Int)
+		default:
+			res.Float = k.Float // FLOAT→DOUBLE is exact
+		}
+		return res
+	case *plan.IsNull:
+		k, ok := constOf(e.X)
+		if !ok {
+			return nil
+		}
+		return boolOf(k.IsNull != e.Not, e)
+	}
+	return nil
+}
+
+// foldLogic applies Kleene identities: false AND x = false, true AND x = x,
+// true OR x = true, false OR x = x, null op null = null.
+func foldLogic(e *plan.Binary) plan.Expr {
+	l, lok := constOf(e.L)
+	r, rok := constOf(e.R)
+	absorb := e.Op == plan.OpOr // the value that decides the result
+	for _, side := range []struct {
+		k     *plan.Const
+		ok    bool
+		other plan.Expr
+	}{{l, lok, e.R}, {r, rok, e.L}} {
+		if !side.ok || side.k.IsNull {
+			continue
+		}
+		if side.k.Bool == absorb {
+			return boolOf(absorb, e)
+		}
+		return side.other
+	}
+	if lok && rok { // both null
+		return nullOf(types.Bool, e)
+	}
+	return nil
+}
+
+func foldArith(e *plan.Binary, l, r *plan.Const) plan.Expr {
+	res := &plan.Const{Node: plan.Node{T: e.T, P: e.P}}
+	switch e.T {
+	case types.Int, types.Long:
+		a, b := l.Int, r.Int
+		if (e.Op == plan.OpDiv || e.Op == plan.OpMod) && b == 0 {
+			return nullOf(e.T, e)
+		}
+		var v int64
+		if e.T == types.Int {
+			x, y := int32(a), int32(b)
+			var z int32
+			switch e.Op {
+			case plan.OpAdd:
+				z = x + y
+			case plan.OpSub:
+				z = x - y
+			case plan.OpMul:
+				z = x * y
+			case plan.OpDiv:
+				z = x / y
+			case plan.OpMod:
+				z = x % y
+			}
+			v = int64(z)
+		} else {
+			switch e.Op {
+			case plan.OpAdd:
+				v = a + b
+			case plan.OpSub:
+				v = a - b
+			case plan.OpMul:
+				v = a * b
+			case plan.OpDiv:
+				v = a / b
+			case plan.OpMod:
+				v = a % b
+			}
+		}
+		res.Int = v
+	case types.Float, types.Double:
+		a, b := l.Float, r.Float
+		if (e.Op == plan.OpDiv || e.Op == plan.OpMod) && b == 0 {
+			return nullOf(e.T, e)
+		}
+		var v float64
+		if e.T == types.Float {
+			x, y := float32(a), float32(b)
+			switch e.Op {
+			case plan.OpAdd:
+				v = float64(x + y)
+			case plan.OpSub:
+				v = float64(x - y)
+			case plan.OpMul:
+				v = float64(x * y)
+			case plan.OpDiv:
+				v = float64(x / y)
+			case plan.OpMod:
+				v = float64(float32(math.Mod(float64(x), float64(y))))
+			}
+		} else {
+			switch e.Op {
+			case plan.OpAdd:
+				v = a + b
+			case plan.OpSub:
+				v = a - b
+			case plan.OpMul:
+				v = a * b
+			case plan.OpDiv:
+				v = a / b
+			case plan.OpMod:
+				v = math.Mod(a, b)
+			}
+		}
+		res.Float = v
+	default:
+		return nil
+	}
+	return res
+}
+
+func foldCompare(e *plan.Binary, l, r *plan.Const) plan.Expr {
+	var c int
+	switch t := l.T; {
+	case t.IsInteger():
+		c = cmp3(l.Int < r.Int, l.Int > r.Int)
+	case t.IsFloating():
+		if math.IsNaN(l.Float) || math.IsNaN(r.Float) {
+			return nil // leave NaN ordering to the generated code
+		}
+		c = cmp3(l.Float < r.Float, l.Float > r.Float)
+	case t == types.String:
+		c = cmp3(l.Str < r.Str, l.Str > r.Str)
+	case t == types.Bool:
+		c = cmp3(!l.Bool && r.Bool, l.Bool && !r.Bool)
+	default:
+		return nil
+	}
+	var v bool
+	switch e.Op {
+	case plan.OpEq:
+		v = c == 0
+	case plan.OpNe:
+		v = c != 0
+	case plan.OpLt:
+		v = c < 0
+	case plan.OpLe:
+		v = c <= 0
+	case plan.OpGt:
+		v = c > 0
+	case plan.OpGe:
+		v = c >= 0
+	default:
+		return nil
+	}
+	return boolOf(v, e)
+}
+
+func cmp3(less, greater bool) int {
+	switch {
+	case less:
+		return -1
+	case greater:
+		return 1
+	}
+	return 0
+}
