@@ -12,7 +12,7 @@ import (
 )
 
 // corpusDir is the vendored conformance corpus.
-const corpusDir = "../../shared/conformance"
+const corpusDir = "../testdata/conformance"
 
 // TestCorpusCompiles checks every corpus app against the front end alone:
 // apps without an error section must compile, apps with one must be

@@ -34,6 +34,9 @@ type StreamInfo struct {
 	// Input is true when events may be sent to the stream (declared and
 	// inferred streams; not triggers, tables or inner streams).
 	Input bool
+	// Output is true when some query inserts into the stream: drivers
+	// print these streams by default.
+	Output bool
 }
 
 // Format selects how an output event is encoded for a generic subscriber.

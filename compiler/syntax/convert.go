@@ -50,8 +50,6 @@ func (c *converter) statements(in []*statement) ([]Stmt, error) {
 
 func (c *converter) statement(s *statement) (Stmt, error) {
 	switch {
-	case s.Trigger != nil:
-		return c.trigger(s.Trigger), nil
 	case s.Define != nil:
 		return c.define(s.Define)
 	case s.Query != nil:
@@ -67,8 +65,12 @@ func (c *converter) statement(s *statement) (Stmt, error) {
 	}
 }
 
-func (c *converter) trigger(t *triggerDef) *TriggerDef {
-	out := &TriggerDef{Pos: pos(t.Pos), Name: t.Name.ident(), Start: t.Start}
+func (c *converter) trigger(d *defineStmt) (*TriggerDef, error) {
+	if !strings.EqualFold(d.Kw, "CREATE") {
+		return nil, errorAt(d.Pos, "a trigger is defined with CREATE TRIGGER, not %s TRIGGER", d.Kw)
+	}
+	t := d.Trigger
+	out := &TriggerDef{Pos: pos(d.Pos), Name: t.Name.ident(), Start: t.Start}
 	if t.Every != nil {
 		out.Every = t.Every.X
 	}
@@ -76,10 +78,13 @@ func (c *converter) trigger(t *triggerDef) *TriggerDef {
 		out.Cron = unquoteString(t.Cron.Value)
 		out.CronPos = pos(t.Cron.Pos)
 	}
-	return out
+	return out, nil
 }
 
 func (c *converter) define(d *defineStmt) (Stmt, error) {
+	if d.Trigger != nil {
+		return c.trigger(d)
+	}
 	if d.Stream != nil {
 		s := &StreamDef{Pos: pos(d.Pos), Name: d.Stream.Name.ident(), With: properties(d.Stream.With)}
 		for _, col := range d.Stream.Columns {
@@ -121,11 +126,7 @@ func (t *typeNode) end() source.Pos {
 func properties(in []*property) []Property {
 	var out []Property
 	for _, p := range in {
-		key := strings.Join(p.Key, ".")
-		if len(p.Key) == 1 {
-			key = unquoteAny(key)
-		}
-		out = append(out, Property{Pos: pos(p.Pos), Key: key, Value: unquoteAny(p.Value)})
+		out = append(out, Property{Pos: pos(p.Pos), Key: unquoteAny(p.Key), Value: unquoteAny(p.Value)})
 	}
 	return out
 }
@@ -191,7 +192,7 @@ func (c *converter) selectBody(s *selectBody) (*Select, error) {
 			switch g.X.(type) {
 			case *Name, *Qualified:
 			default:
-				return nil, errorAtPos(g.X.ExprPos(), "GROUP BY takes attribute references, not expressions")
+				return nil, errorAtPos(startPos(g.X), "GROUP BY takes attribute references, not expressions")
 			}
 			out.GroupBy = append(out.GroupBy, g.X)
 		}
@@ -350,7 +351,7 @@ func (c *converter) pattern(p *patternSource) (*PatternSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &PatternSource{Pos: pos(p.Pos), Sequence: strings.EqualFold(p.Kind, "SEQUENCE"), Chain: chain}
+	out := &PatternSource{Pos: pos(p.Pos), Sequence: p.Kind.Sequence, Chain: chain}
 	out.Within = p.Within.expr()
 	return out, nil
 }
@@ -492,4 +493,22 @@ func quotedType(v string) lexer.TokenType {
 		return tokQuoted
 	}
 	return tokIdent
+}
+
+// startPos is the position of the first token of e (ExprPos of an operator
+// node is the operator's position).
+func startPos(e Expr) source.Pos {
+	switch e := e.(type) {
+	case *Binary:
+		return startPos(e.L)
+	case *In:
+		return startPos(e.X)
+	case *Between:
+		return startPos(e.X)
+	case *Like:
+		return startPos(e.X)
+	case *IsNull:
+		return startPos(e.X)
+	}
+	return e.ExprPos()
 }

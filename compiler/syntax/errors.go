@@ -84,7 +84,7 @@ func expectedText(ut *participle.UnexpectedTokenError) string {
 	m := ut.Message()
 	i := strings.Index(m, " (expected ")
 	if i < 0 {
-		return `";"`
+		return ""
 	}
 	return firstOfEBNF(strings.TrimSuffix(m[i+len(" (expected "):], ")"))
 }
@@ -180,6 +180,21 @@ var productionNames = map[string]string{
 	"NameNode":       "identifier",
 	"StreamName":     "stream name",
 	"InsertClause":   `"INSERT"`,
+	"SelectBody":     `"SELECT"`,
+	"SourceNode":     "stream name",
+	"StreamSource":   "stream name",
+	"EndNode":        `"END"`,
+	"StringNode":     "string",
+	"andExprNode":    "expression",
+	"addExprNode":    "expression",
+	"ElementNode":    "pattern element",
+	"AbsentNode":     "pattern element",
+	"CountNode":      "count",
+	"RangeNode":      "expression",
+	"PatternUnit":    "pattern element",
+	"TriggerDef":     "identifier",
+	"StreamBody":     "identifier",
+	"TableBody":      "identifier",
 	"Statement":      "statement",
 	"PatternStep":    "pattern element",
 	"PatternChain":   "pattern element",
@@ -194,6 +209,8 @@ var productionNames = map[string]string{
 	"SelectItem":     "expression",
 	"OrderItem":      "expression",
 	"WindowNode":     `"WINDOW"`,
+	"patternKeyword": `"PATTERN"`,
+	"primaryKeyItem": `"PRIMARY"`,
 }
 
 func friendly(s string) string {
@@ -206,8 +223,19 @@ func friendly(s string) string {
 // refine replaces generic messages for constructs that are recognisably
 // unsupported (§4.1) with messages that name them.
 func refine(found *lexer.Token, tokens []lexer.Token, expected string) string {
-	generic := fmt.Sprintf("expected %s, found %s", expected, describe(found))
 	i := indexOf(tokens, found.Pos.Offset)
+	if found.EOF() {
+		i = len(tokens) - 1
+	}
+	if expected == "" {
+		// participle gives no expectation at the top level: after a
+		// statement a ";" is expected, otherwise a statement.
+		expected = "statement"
+		if i > 0 && !isPunct(&tokens[i-1], ";") {
+			expected = `";"`
+		}
+	}
+	generic := fmt.Sprintf("expected %s, found %s", expected, describe(found))
 	if i < 0 || found.EOF() {
 		return generic
 	}
@@ -222,7 +250,7 @@ func refine(found *lexer.Token, tokens []lexer.Token, expected string) string {
 		return "UNION is not supported (" + generic + ")"
 	case isWord(found, "AGGREGATION") && isWord(prev(1), "DEFINE"):
 		return "DEFINE AGGREGATION is not supported"
-	case isWord(prev(1), "WINDOW") && found.Type == tokIdent:
+	case isWord(prev(1), "WINDOW") && found.Type == tokIdent && i+1 < len(tokens) && isPunct(&tokens[i+1], "("):
 		return fmt.Sprintf("the WINDOW %s(...) form is not supported; write WINDOW('%s', ...)", found.Value, found.Value)
 	case isWord(found, "EVERY"):
 		return "EVERY is not allowed here (" + generic + ")"

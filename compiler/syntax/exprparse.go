@@ -93,13 +93,7 @@ func (p *exprParser) peek() *lexer.Token { return p.lex.Peek() }
 func (p *exprParser) next() *lexer.Token { return p.lex.Next() }
 
 // peek2 returns the token after the next one.
-func (p *exprParser) peek2() lexer.Token {
-	cp := p.lex.MakeCheckpoint()
-	p.lex.Next()
-	t := *p.lex.Peek()
-	p.lex.LoadCheckpoint(cp)
-	return t
-}
+func (p *exprParser) peek2() lexer.Token { return peekSecond(p.lex) }
 
 // expect consumes the punctuation or keyword want, or fails.
 func (p *exprParser) expect(want string) (*lexer.Token, error) {

@@ -16,16 +16,15 @@ import (
 var parser = participle.MustBuild[fileNode](
 	participle.Lexer(lexDefinition{}),
 	participle.CaseInsensitive("Ident", "Reserved"),
-	participle.UseLookahead(2),
+	participle.UseLookahead(0),
 )
 
 type fileNode struct {
-	Stmts []*statement `parser:"( @@ ( \";\" @@ )* \";\"? )?"`
+	Stmts []*statement `parser:"( @@ ( (?! \";\" EOF) \";\" @@ )* \";\"? )?"`
 }
 
 type statement struct {
-	Trigger   *triggerDef    `parser:"  @@"`
-	Define    *defineStmt    `parser:"| @@"`
+	Define    *defineStmt    `parser:"  @@"`
 	Query     *queryStmt     `parser:"| @@"`
 	Upsert    *upsertStmt    `parser:"| @@"`
 	Update    *updateStmt    `parser:"| @@"`
@@ -36,18 +35,18 @@ type statement struct {
 // --- definitions (§3) ---
 
 type triggerDef struct {
-	Pos   lexer.Position
-	Name  *nameNode   `parser:"\"CREATE\" \"TRIGGER\" @@ \"AT\""`
+	Name  *nameNode   `parser:"@@ \"AT\""`
 	Start bool        `parser:"( @\"START\""`
 	Every *exprNode   `parser:"| \"EVERY\" @@"`
 	Cron  *stringNode `parser:"| \"CRON\" @@ )"`
 }
 
 type defineStmt struct {
-	Pos    lexer.Position
-	Kw     string      `parser:"@( \"CREATE\" | \"DEFINE\" )"`
-	Stream *streamBody `parser:"( \"STREAM\" @@"`
-	Table  *tableBody  `parser:"| \"TABLE\" @@ )"`
+	Pos     lexer.Position
+	Kw      string      `parser:"@( \"CREATE\" | \"DEFINE\" )"`
+	Stream  *streamBody `parser:"( \"STREAM\" @@"`
+	Table   *tableBody  `parser:"| \"TABLE\" @@"`
+	Trigger *triggerDef `parser:"| \"TRIGGER\" @@ )"`
 }
 
 type streamBody struct {
@@ -64,8 +63,9 @@ type tableBody struct {
 
 type tableItem struct {
 	Pos    lexer.Position
-	PK     []*nameNode `parser:"  \"PRIMARY\" \"KEY\" \"(\" @@ ( \",\" @@ )* \")\""`
-	Column *columnDef  `parser:"| @@"`
+	Key    *primaryKeyItem `parser:"  @@"`
+	PK     []*nameNode     `parser:"  \"(\" @@ ( \",\" @@ )* \")\""`
+	Column *columnDef      `parser:"| @@"`
 }
 
 type columnDef struct {
@@ -80,10 +80,12 @@ type typeNode struct {
 	Length string `parser:"( \"(\" @Number \")\" )?"`
 }
 
+// property is one WITH entry. Dotted keys may also use '-' between words
+// (error.retry.max-attempts, §3.1); the captured tokens are concatenated.
 type property struct {
 	Pos   lexer.Position
-	Key   []string `parser:"( @( Ident | Quoted ) ( \".\" @Ident )* | @String )"`
-	Value string   `parser:"\"=\" @( String | Number | Ident | \"TRUE\" | \"FALSE\" )"`
+	Key   string `parser:"( @( Ident | Quoted ) ( @( \".\" | \"-\" ) @Ident )* | @String )"`
+	Value string `parser:"\"=\" @( String | \"-\"? Number | Ident | \"TRUE\" | \"FALSE\" )"`
 }
 
 // --- queries (§4.1) ---
@@ -178,9 +180,9 @@ type joinClause struct {
 
 type patternSource struct {
 	Pos    lexer.Position
-	Kind   string        `parser:"@( \"PATTERN\" | \"SEQUENCE\" ) \"(\""`
-	Chain  *patternChain `parser:"@@ \")\""`
-	Within *exprNode     `parser:"( \"WITHIN\" @@ )?"`
+	Kind   *patternKeyword `parser:"@@ \"(\""`
+	Chain  *patternChain   `parser:"@@ \")\""`
+	Within *exprNode       `parser:"( \"WITHIN\" @@ )?"`
 }
 
 type patternChain struct {
@@ -254,7 +256,7 @@ type updateStmt struct {
 }
 
 type assignment struct {
-	Qual *nameNode `parser:"( @@ \".\" )?"`
+	Qual *nameNode `parser:"( (?= ( Ident | Quoted ) \".\") @@ \".\" )?"`
 	Col  *nameNode `parser:"@@ \"=\""`
 	Expr *exprNode `parser:"@@"`
 }
@@ -271,7 +273,7 @@ type deleteStmt struct {
 
 type upsertStmt struct {
 	Pos    lexer.Position
-	Kw     string      `parser:"( @\"UPSERT\" | @\"UPDATE\" \"OR\" \"INSERT\" )"`
+	Kw     string      `parser:"( @\"UPSERT\" | (?= \"UPDATE\" \"OR\") @\"UPDATE\" \"OR\" \"INSERT\" )"`
 	Table  *nameNode   `parser:"\"INTO\" @@"`
 	Select *selectBody `parser:"@@"`
 	On     *exprNode   `parser:"\"ON\" @@"`
@@ -282,7 +284,7 @@ type upsertStmt struct {
 type partitionStmt struct {
 	Pos  lexer.Position
 	Keys []*partitionKey `parser:"\"PARTITION\" \"WITH\" \"(\" @@ ( \",\" @@ )* \")\""`
-	Body []*statement    `parser:"\"BEGIN\" ( @@ ( \";\" @@ )* \";\"? )?"`
+	Body []*statement    `parser:"\"BEGIN\" ( @@ ( (?! \";\" \"END\") \";\" @@ )* \";\"? )?"`
 	End  *endNode        `parser:"@@"`
 }
 
@@ -323,4 +325,43 @@ type streamName struct {
 type stringNode struct {
 	Pos   lexer.Position
 	Value string `parser:"@String"`
+}
+
+// patternKeyword is PATTERN or SEQUENCE, a keyword only when followed by
+// "(" (§1); otherwise it is a stream name.
+type patternKeyword struct{ Sequence bool }
+
+func (k *patternKeyword) Parse(lex *lexer.PeekingLexer) error {
+	t := lex.Peek()
+	if !isWord(t, "PATTERN") && !isWord(t, "SEQUENCE") {
+		return participle.NextMatch
+	}
+	if n := peekSecond(lex); !isPunct(&n, "(") {
+		return participle.NextMatch
+	}
+	k.Sequence = isWord(t, "SEQUENCE")
+	lex.Next()
+	return nil
+}
+
+// primaryKeyItem is the PRIMARY KEY that starts a table item (as opposed to
+// a column named primary).
+type primaryKeyItem struct{}
+
+func (*primaryKeyItem) Parse(lex *lexer.PeekingLexer) error {
+	if n := peekSecond(lex); !isWord(lex.Peek(), "PRIMARY") || !isWord(&n, "KEY") {
+		return participle.NextMatch
+	}
+	lex.Next()
+	lex.Next()
+	return nil
+}
+
+// peekSecond returns the token after the next one.
+func peekSecond(lex *lexer.PeekingLexer) lexer.Token {
+	cp := lex.MakeCheckpoint()
+	lex.Next()
+	t := *lex.Peek()
+	lex.LoadCheckpoint(cp)
+	return t
 }

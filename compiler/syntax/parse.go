@@ -25,6 +25,9 @@ func Parse(filename string, src []byte) (f *File, err error) {
 		}
 	}()
 	tokens, lexErr := scanAll(filename, src)
+	if err := checkNesting(tokens); err != nil {
+		return nil, toDiag(filename, err, tokens)
+	}
 	peek, err := lexer.Upgrade(&tokenStream{toks: tokens})
 	if err != nil {
 		return nil, toDiag(filename, err, tokens)
@@ -51,4 +54,29 @@ func Parse(filename string, src []byte) (f *File, err error) {
 func before(a, b error) bool {
 	pa, pb := errorPos(a), errorPos(b)
 	return pa.Offset < pb.Offset
+}
+
+// maxNesting bounds bracket nesting so that the recursive parsers cannot
+// exhaust the stack on hostile input.
+const maxNesting = 200
+
+// checkNesting rejects input whose brackets nest deeper than maxNesting.
+func checkNesting(tokens []lexer.Token) error {
+	depth := 0
+	for i := range tokens {
+		t := &tokens[i]
+		if t.Type != tokPunct {
+			continue
+		}
+		switch t.Value {
+		case "(", "[", "{":
+			depth++
+			if depth > maxNesting {
+				return errorAt(t.Pos, "brackets nested too deeply (more than %d levels)", maxNesting)
+			}
+		case ")", "]", "}":
+			depth--
+		}
+	}
+	return nil
 }

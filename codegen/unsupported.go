@@ -1,0 +1,139 @@
+package codegen
+
+import (
+	"github.com/efluxc/efluxc/compiler/diag"
+	"github.com/efluxc/efluxc/compiler/plan"
+	"github.com/efluxc/efluxc/compiler/source"
+)
+
+// unsupported lists the constructs of app that code generation cannot
+// compile yet. Anything stateful is rejected here, before generation, so
+// that no app is ever compiled into silently wrong code.
+func unsupported(app *plan.App) diag.List {
+	var l diag.List
+	no := func(pos source.Pos, what string) {
+		l.Add(pos, diag.Unsupported, "not supported yet: "+what)
+	}
+	for _, t := range app.Tables {
+		no(t.Pos, "table")
+	}
+	for _, t := range app.Triggers {
+		no(t.Pos, "trigger")
+	}
+	for _, p := range app.Partitions {
+		no(p.Pos, "partition")
+	}
+	for _, q := range app.Queries {
+		unsupportedQuery(q, no)
+	}
+	return l
+}
+
+var tableStmtNames = map[plan.QueryKind]string{plan.Update: "UPDATE", plan.Delete: "DELETE", plan.Upsert: "UPSERT"}
+
+func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
+	if q.Kind != plan.Insert {
+		no(q.Pos, "table statement "+tableStmtNames[q.Kind])
+		return
+	}
+	if q.TargetTable != nil {
+		no(q.Pos, "INSERT INTO table")
+	}
+	switch in := q.Input.(type) {
+	case *plan.JoinInput:
+		no(q.Pos, "join")
+	case *plan.PatternInput:
+		if in.Mode == plan.SequenceMode {
+			no(q.Pos, "sequence")
+		} else {
+			no(q.Pos, "pattern")
+		}
+	case *plan.StreamInput:
+		if in.Window != nil {
+			no(in.Window.Pos, "window '"+in.Window.Kind.String()+"'")
+		}
+		if in.Source.Stream == nil || in.Source.Stream.Kind == plan.InnerStream {
+			no(q.Pos, "partition")
+		}
+	}
+	if len(q.GroupBy) > 0 {
+		no(q.GroupBy[0].P, "GROUP BY")
+	}
+	if q.Rate != nil {
+		no(q.Rate.Pos, "output rate limiting")
+	}
+	aggs := 0
+	visit := func(e plan.Expr) {
+		switch e := e.(type) {
+		case *plan.Agg:
+			aggs++
+			no(e.P, "aggregate "+e.Kind.String())
+		case *plan.InTable:
+			no(e.P, "IN table")
+		case *plan.EventTime:
+			if e.Source > 0 {
+				no(e.P, "EVENTTIMESTAMP(alias)")
+			}
+		}
+	}
+	walk(q.Where, visit)
+	for _, c := range q.Select {
+		walk(c.Expr, visit)
+	}
+	walk(q.Having, visit)
+	for _, o := range q.OrderBy {
+		walk(o.Expr, visit)
+	}
+	if q.Aggregating && aggs == 0 {
+		no(q.Pos, "aggregation")
+	}
+}
+
+// walk calls f for e and every expression below it, parents first.
+func walk(e plan.Expr, f func(plan.Expr)) {
+	if e == nil {
+		return
+	}
+	f(e)
+	switch e := e.(type) {
+	case *plan.Binary:
+		walk(e.L, f)
+		walk(e.R, f)
+	case *plan.Unary:
+		walk(e.X, f)
+	case *plan.Convert:
+		walk(e.X, f)
+	case *plan.IsNull:
+		walk(e.X, f)
+	case *plan.InList:
+		walk(e.X, f)
+		for _, x := range e.List {
+			walk(x, f)
+		}
+	case *plan.Case:
+		for _, w := range e.Whens {
+			walk(w.Cond, f)
+			walk(w.Val, f)
+		}
+		walk(e.Else, f)
+	case *plan.Coalesce:
+		for _, x := range e.Args {
+			walk(x, f)
+		}
+	case *plan.Extreme:
+		for _, x := range e.Args {
+			walk(x, f)
+		}
+	case *plan.Call:
+		for _, x := range e.Args {
+			walk(x, f)
+		}
+	case *plan.Like:
+		walk(e.X, f)
+		walk(e.Pattern, f)
+	case *plan.Agg:
+		walk(e.Arg, f)
+	case *plan.InTable:
+		walk(e.Cond, f)
+	}
+}

@@ -1,0 +1,42 @@
+package codegen
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/efluxc/efluxc/compiler"
+	"github.com/efluxc/efluxc/compiler/diag"
+	"github.com/efluxc/efluxc/compiler/plan"
+)
+
+// Stateful constructs are rejected with a positioned diag.Unsupported
+// error instead of being compiled into wrong code.
+func TestUnsupported(t *testing.T) {
+	const s = "CREATE STREAM S (sym STRING, v INT);\n"
+	for _, c := range []struct{ src, want string }{
+		{s + "INSERT INTO O SELECT sym FROM S WINDOW('length', 2);", "2:33: not supported yet: window 'length'"},
+		{s + "INSERT INTO O SELECT SUM(v) AS t FROM S;", "2:22: not supported yet: aggregate SUM"},
+		{s + "INSERT INTO O SELECT sym FROM S GROUP BY sym;", "not supported yet: GROUP BY"},
+		{s + "INSERT INTO O SELECT sym FROM S OUTPUT EVERY 2 EVENTS;", "not supported yet: output rate limiting"},
+		{s + "INSERT INTO O SELECT a.sym FROM S AS a JOIN S AS b ON a.v = b.v;", "not supported yet: join"},
+		{s + "INSERT INTO O SELECT a.sym FROM PATTERN (a=S -> b=S);", "not supported yet: pattern"},
+		{s + "INSERT INTO O SELECT a.sym FROM SEQUENCE (a=S, b=S);", "not supported yet: sequence"},
+		{s + "CREATE TABLE T (sym STRING);\nINSERT INTO T SELECT sym FROM S;", "2:1: not supported yet: table"},
+		{s + "CREATE TABLE T (sym STRING);\nUPDATE T SET sym = S.sym FROM S WHERE T.sym = S.sym;", "not supported yet: table statement UPDATE"},
+		{s + "CREATE TRIGGER Tick AT EVERY 1 sec;", "not supported yet: trigger"},
+		{s + "PARTITION WITH (sym OF S) BEGIN INSERT INTO O SELECT sym FROM S; END;", "not supported yet: partition"},
+	} {
+		app, err := compiler.Compile("app.eventflux", []byte(c.src))
+		if err != nil {
+			t.Errorf("%s: compile: %v", c.src, err)
+			continue
+		}
+		// Without the optimizer: it may remove queries whose output nobody reads.
+		_, err = Generate(&plan.Physical{App: app}, Options{Package: "app", Source: "app.eventflux"})
+		var l diag.List
+		if !errors.As(err, &l) || l[0].Code != diag.Unsupported || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s:\ngot  %v\nwant %q", c.src, err, c.want)
+		}
+	}
+}

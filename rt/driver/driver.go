@@ -1,0 +1,265 @@
+// Package driver runs a generated app (an rt.Program) over JSON lines: the
+// stdin/stdout driver of `efluxc run` and of standalone binaries.
+//
+// # Input
+//
+// One JSON object per line; blank lines are ignored. The object holds the
+// event's attributes by name (missing attributes are null) and two optional
+// meta keys:
+//
+//	"_stream": the stream the event goes to. It may be left out when the
+//	           app has exactly one stream that accepts input and that no
+//	           query writes (the usual single-input app).
+//	"_ts":     the event time in ms, an integer. Without it the driver uses,
+//	           in playback mode, the time of the previous line (0 at the
+//	           start) and otherwise the wall clock: ms since the driver
+//	           started.
+//
+// A line with "_ts" and neither "_stream" nor attributes only advances the
+// clock (firing due timers), like a bare time line of a test archive:
+//
+//	{"_stream": "StockStream", "_ts": 1000, "symbol": "IBM", "price": 700.0}
+//	{"symbol": "WSO2", "price": 60.5}
+//	{"_ts": 2500}
+//
+// In playback mode times must not decrease. A bad line (not a JSON object,
+// unknown stream, a value of the wrong type, time going back) is reported on
+// the error output with its line number and skipped.
+//
+// # Output
+//
+// Every event of the observed streams (by default those that some query
+// inserts into) is written as one line in the same shape, so that output
+// can be fed back as input:
+//
+//	{"_stream":"HighPrice","_ts":1000,"symbol":"IBM","price":700.0}
+//
+// At the end the driver writes the counts of lines read, lines skipped and
+// events emitted to the error output.
+package driver
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/efluxc/efluxc/rt"
+)
+
+// Options configure Run.
+type Options struct {
+	// Playback takes event time only from "_ts" (missing: the previous
+	// line's time) and never reads the wall clock. Tests use it.
+	Playback bool
+	// Streams lists the streams to print; nil prints every stream that
+	// some query inserts into.
+	Streams []string
+	// Now is the wall clock (time.Now when nil).
+	Now func() time.Time
+}
+
+// Stats counts what a run did.
+type Stats struct {
+	Read    int // non-blank input lines
+	Skipped int // bad input lines
+	Emitted int // output events written
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("read %d, skipped %d, emitted %d", s.Read, s.Skipped, s.Emitted)
+}
+
+// maxLine bounds one input line.
+const maxLine = 16 << 20
+
+// Main runs p over stdin and stdout with flags from the command line:
+//
+//	-playback          event time from "_ts" only (see Options.Playback)
+//	-streams A,B       streams to print (default: streams written by queries)
+func Main(p rt.Program) {
+	fs := flag.NewFlagSet(os.Args[0], flag.ExitOnError)
+	playback := fs.Bool("playback", false, `take event time only from "_ts", never the wall clock`)
+	streams := fs.String("streams", "", "comma-separated streams to print (default: streams written by queries)")
+	fs.Parse(os.Args[1:])
+	opts := Options{Playback: *playback}
+	if *streams != "" {
+		opts.Streams = strings.Split(*streams, ",")
+	}
+	if _, err := Run(p, os.Stdin, os.Stdout, os.Stderr, opts); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// Run feeds the JSON lines of in to p and writes its output events to out;
+// bad lines and the final counts go to errOut. The error is an I/O error
+// or a bad option, never a bad input line.
+func Run(p rt.Program, in io.Reader, out, errOut io.Writer, opts Options) (Stats, error) {
+	r := &runner{p: p, opts: opts, w: bufio.NewWriter(out), errOut: errOut}
+	if err := r.setup(); err != nil {
+		return r.stats, err
+	}
+	if opts.Now == nil {
+		r.opts.Now = time.Now
+	}
+	r.start = r.opts.Now()
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
+	for line := 1; sc.Scan(); line++ {
+		r.line(line, sc.Bytes())
+		if !opts.Playback {
+			// Interactive use: show output as soon as it exists.
+			r.w.Flush()
+		}
+	}
+	err := sc.Err()
+	if ferr := r.w.Flush(); err == nil {
+		err = ferr
+	}
+	fmt.Fprintln(errOut, r.stats)
+	return r.stats, err
+}
+
+type runner struct {
+	p      rt.Program
+	opts   Options
+	w      *bufio.Writer
+	errOut io.Writer
+	stats  Stats
+	start  time.Time
+	now    int64  // time of the previous line
+	def    string // the stream of lines without "_stream", if any
+	sc     rt.Scanner
+	ev     []byte // the event object without meta keys
+	outBuf []byte
+}
+
+// setup subscribes to the printed streams and finds the default input.
+func (r *runner) setup() error {
+	infos := r.p.Streams()
+	var def []string
+	known := map[string]bool{}
+	for _, s := range infos {
+		known[s.Name] = true
+		if s.Input && !s.Output {
+			def = append(def, s.Name)
+		}
+	}
+	if len(def) == 1 {
+		r.def = def[0]
+	}
+	names := r.opts.Streams
+	if names == nil {
+		for _, s := range infos {
+			if s.Output {
+				names = append(names, s.Name)
+			}
+		}
+	}
+	for _, name := range names {
+		if !known[name] {
+			return fmt.Errorf("driver: unknown stream %q", name)
+		}
+		prefix := append(append([]byte(`{"_stream":`), rt.AppendQuoted(nil, name)...), `,"_ts":`...)
+		err := r.p.Subscribe(name, rt.FormatObject, func(ts int64, b []byte) { r.emit(prefix, ts, b) })
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// emit writes {"_stream":S,"_ts":T,<attributes>}.
+func (r *runner) emit(prefix []byte, ts int64, obj []byte) {
+	b := append(r.outBuf[:0], prefix...)
+	b = strconv.AppendInt(b, ts, 10)
+	if len(obj) > 2 {
+		b = append(b, ',')
+		b = append(b, obj[1:]...)
+	} else {
+		b = append(b, '}')
+	}
+	b = append(b, '\n')
+	r.w.Write(b)
+	r.outBuf = b
+	r.stats.Emitted++
+}
+
+func (r *runner) line(n int, text []byte) {
+	if len(strings.TrimSpace(string(text))) == 0 {
+		return
+	}
+	r.stats.Read++
+	if err := r.process(text); err != nil {
+		r.stats.Skipped++
+		fmt.Fprintf(r.errOut, "line %d: %v\n", n, err)
+	}
+}
+
+var errBackwards = errors.New("time goes backwards")
+
+// process splits the meta keys from the attributes and sends the event.
+func (r *runner) process(text []byte) error {
+	stream, ts, hasTS, attrs, err := r.split(text)
+	if err != nil {
+		return err
+	}
+	switch {
+	case hasTS && r.opts.Playback && ts < r.now:
+		return fmt.Errorf("%w: %d after %d", errBackwards, ts, r.now)
+	case !hasTS && r.opts.Playback:
+		ts = r.now
+	case !hasTS:
+		ts = r.opts.Now().Sub(r.start).Milliseconds()
+	}
+	if stream == "" && attrs == 0 {
+		if !hasTS {
+			return errors.New(`empty line object: want "_ts", "_stream" or attributes`)
+		}
+		r.now = max(r.now, ts)
+		r.p.AdvanceTo(ts)
+		return nil
+	}
+	if stream == "" {
+		if r.def == "" {
+			return errors.New(`no "_stream" key, and the app has several input streams`)
+		}
+		stream = r.def
+	}
+	if err := r.p.SendJSON(stream, ts, r.ev); err != nil {
+		return err
+	}
+	r.now = max(r.now, ts)
+	return nil
+}
+
+// split reads the meta keys and copies the other members into r.ev.
+func (r *runner) split(text []byte) (stream string, ts int64, hasTS bool, attrs int, err error) {
+	sc := &r.sc
+	sc.Reset(text)
+	r.ev = append(r.ev[:0], '{')
+	for sc.NextKey() {
+		switch key := sc.Key(); string(key) {
+		case "_stream":
+			stream, _ = sc.String()
+		case "_ts":
+			ts, hasTS = sc.Int64("_ts")
+		default:
+			if attrs > 0 {
+				r.ev = append(r.ev, ',')
+			}
+			attrs++
+			r.ev = rt.AppendQuoted(r.ev, string(key))
+			r.ev = append(r.ev, ':')
+			r.ev = append(r.ev, sc.Raw()...)
+		}
+	}
+	r.ev = append(r.ev, '}')
+	return stream, ts, hasTS, attrs, sc.Finish()
+}
