@@ -66,11 +66,21 @@ func TestExprPrecedence(t *testing.T) {
 		{"e1[LAST - 2].price", "e1[last-2].price"},
 		{"`weird name` + \"other\"", "(+ weird name other)"},
 		{"q.*", "q.*"},
+		{"a = b OR c < d AND e", "(OR (= a b) (AND (< c d) e))"},
+		{"NOT a AND NOT b OR c", "(OR (AND (NOT a) (NOT b)) c)"},
+		{"a IS NULL AND b BETWEEN -1 AND +1 OR NOT c LIKE 'x'", `(OR (AND (isnull a) (between b (- 1) (+ 1))) (NOT (like c "x")))`},
 	}
 	for _, tc := range tests {
 		x, err := parseExpr(t, tc.in)
 		require.NoError(t, err, tc.in)
 		require.Equal(t, tc.want, sexpr(x), tc.in)
+	}
+}
+
+func TestExprNonAssociativePredicates(t *testing.T) {
+	for _, in := range []string{"a < b < c", "a AND b < c < d", "a = b IS NULL", "a BETWEEN 1 AND 2 = TRUE", "NOT a < b < c", "a IN (1) IN (2)"} {
+		_, err := parseExpr(t, in)
+		require.Error(t, err, in)
 	}
 }
 

@@ -111,14 +111,18 @@ func (p *exprParser) expr(min int) (Expr, error) {
 	if p.depth > maxExprDepth {
 		return nil, errorAt(p.peek().Pos, "expression nested too deeply")
 	}
+	// leftPrec is the binding power of the operator that built left; an
+	// operator may extend left only if it binds no looser (predicates:
+	// strictly tighter, so that they do not chain).
 	var left Expr
+	leftPrec := precMul + 1
 	if t := p.peek(); isWord(t, "NOT") && min <= precNot {
 		p.next()
 		x, err := p.expr(precNot)
 		if err != nil {
 			return nil, err
 		}
-		left = &Unary{Pos: pos(t.Pos), Op: "NOT", X: x}
+		left, leftPrec = &Unary{Pos: pos(t.Pos), Op: "NOT", X: x}, precNot
 	} else {
 		x, err := p.unary()
 		if err != nil {
@@ -128,21 +132,16 @@ func (p *exprParser) expr(min int) (Expr, error) {
 	}
 	for {
 		prec := p.infixPrec()
-		if prec == precNone || prec < min {
+		if prec == precNone || prec < min || prec > leftPrec || prec == precPred && leftPrec == precPred {
+			// A predicate after a predicate (`a < b < c`) is left for
+			// whoever expects the next token to report.
 			return left, nil
 		}
 		x, err := p.infix(left, prec)
 		if err != nil {
 			return nil, err
 		}
-		left = x
-		if prec == precPred {
-			// Predicates do not chain: `a < b < c` is an error, reported
-			// by whoever expects the next token.
-			if next := p.infixPrec(); next == precPred {
-				return left, nil
-			}
-		}
+		left, leftPrec = x, prec
 	}
 }
 

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"github.com/efluxc/efluxc/compiler/plan"
+	"github.com/efluxc/efluxc/optimizer"
+)
+
+const explainUsage = "explain [-O0] app.eventflux"
+
+var explainCmd = command{
+	name:    "explain",
+	usage:   explainUsage,
+	summary: "print the plan before and after optimization",
+	run:     runExplain,
+}
+
+func runExplain(args []string) error {
+	fs := newFlags("explain", explainUsage)
+	noOpt := fs.Bool("O0", false, "disable the optimizer")
+	path, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	app, err := compileFile(path)
+	if err != nil {
+		return err
+	}
+	// Optimize rewrites the plan in place: print it first.
+	var before bytes.Buffer
+	if err := plan.Print(&before, app); err != nil {
+		return err
+	}
+	phys, err := optimizer.Optimize(app, optimizer.Options{Disable: *noOpt})
+	if err != nil {
+		printDiags(os.Stderr, err)
+		return exitError(1)
+	}
+	fmt.Printf("== logical plan ==\n%s\n", before.Bytes())
+	title := "optimized plan"
+	if *noOpt {
+		title = "plan with the optimizer off (-O0)"
+	}
+	fmt.Printf("== %s ==\n", title)
+	return plan.Print(os.Stdout, phys.App)
+}
