@@ -161,7 +161,12 @@ func (b *Builder) unary(e *plan.Unary) Value {
 }
 
 func (b *Builder) isNull(e *plan.IsNull) Value {
+	before := b.ntemp
 	x := b.Value(e.X)
+	if b.ntemp != before && !x.AlwaysNull {
+		// Only the null flag is read; keep the temporaries used.
+		b.Emit(jen.Id("_").Op("=").Add(x.V.c))
+	}
 	var v gx
 	switch {
 	case x.AlwaysNull:
