@@ -45,5 +45,15 @@ func runExplain(args []string) error {
 		title = "plan with the optimizer off (-O0)"
 	}
 	fmt.Printf("== %s ==\n", title)
-	return plan.Print(os.Stdout, phys.App)
+	if err := plan.Print(os.Stdout, phys.App); err != nil {
+		return err
+	}
+	if len(phys.Fired) > 0 {
+		fmt.Println()
+		fmt.Println("== rules fired ==")
+		for _, r := range phys.Fired {
+			fmt.Printf("%s: %d\n", r.Rule, r.Count)
+		}
+	}
+	return nil
 }
