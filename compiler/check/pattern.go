@@ -15,7 +15,7 @@ type patternChecker struct {
 	part     *partition
 	in       *plan.PatternInput
 	seq      bool
-	scope    *scope            // grows as elements are seen (textual order)
+	scope    *scope // grows as elements are seen (textual order)
 	aliases  map[string]*scopeSource
 	streams  map[string]bool   // stream names used by the pattern
 	elements []*syntax.Element // for the alias/stream-name rule

@@ -20,6 +20,9 @@ func (c *checker) query(q *syntax.Query, part *partition) *plan.Query {
 	if !c.selectBody(q.Select, pq, part) {
 		return nil
 	}
+	if r := pq.Rate; r != nil && r.Mode == plan.RateSnapshot && q.ExplicitCurrent {
+		c.errorf(r.Pos, diag.Rate, "OUTPUT SNAPSHOT cannot be used with INSERT CURRENT EVENTS")
+	}
 	if !c.target(q.Target, pq, part) {
 		return nil
 	}

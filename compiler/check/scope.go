@@ -30,9 +30,9 @@ type scope struct {
 
 // scopeSource is one source visible in a scope.
 type scopeSource struct {
-	index   int        // plan source index
-	name    string     // alias, or stream/table name
-	hidden  string     // stream name hidden by an alias (an error to use)
+	index   int    // plan source index
+	name    string // alias, or stream/table name
+	hidden  string // stream name hidden by an alias (an error to use)
 	attrs   []plan.Attr
 	kind    string // "stream", "table", "alias"
 	counted bool   // counted pattern element: attributes need an index

@@ -84,8 +84,11 @@ const (
 type Query struct {
 	Pos    source.Pos // position of the first token
 	Events EventKind
-	Target Ident // inner streams keep their '#': "#Inner"
-	Select *Select
+	// ExplicitCurrent is set for INSERT CURRENT EVENTS INTO (OUTPUT SNAPSHOT
+	// rejects it, while plain INSERT INTO means the same events).
+	ExplicitCurrent bool
+	Target          Ident // inner streams keep their '#': "#Inner"
+	Select          *Select
 }
 
 // Select is the select body.

@@ -166,6 +166,8 @@ func (c *converter) query(q *queryStmt) (Stmt, error) {
 		out.Events = ExpiredEvents
 	case "ALL":
 		out.Events = AllEvents
+	case "CURRENT":
+		out.ExplicitCurrent = true
 	}
 	return out, nil
 }
