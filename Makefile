@@ -3,7 +3,7 @@
 SHARED_CORPUS ?= ../shared/conformance
 CORPUS        := testdata/conformance
 
-.PHONY: build test vet corpus corpus-test ratchet
+.PHONY: build test vet corpus corpus-test ratchet bench
 
 build:
 	go build -o efluxc ./cmd/efluxc
@@ -29,3 +29,10 @@ corpus-test:
 # Rewrite the ratchet with the cases that pass now.
 ratchet:
 	go test -run TestCorpus ./cmd/efluxc/cases -args -update-ratchet
+
+# Benchmarks: generated code against hand-written Go (bench/README.md).
+# BENCHTIME and BENCHCOUNT trade time for precision; the table uses medians.
+BENCHTIME  ?= 1s
+BENCHCOUNT ?= 3
+bench:
+	go test -run '^$$' -bench . -benchtime $(BENCHTIME) -count $(BENCHCOUNT) -v ./bench | go run ./bench/cmd/benchtable
