@@ -16,22 +16,26 @@ func callback(typ string) *jen.Statement {
 
 func recv() *jen.Statement { return jen.Params(jen.Id("a").Op("*").Id("App")) }
 
-// genApp emits the App type, New, and the typed entry points.
-func (m *model) genApp(f *jen.File) {
+// genApp emits the App type, New, the clock, and the typed entry points.
+func (m *model) genApp(f *jen.File, gens []*qgen) {
 	fields := []jen.Code{
 		jen.Id("now").Int64().Comment("the engine clock (ms): the latest time seen"),
 		jen.Id("dec").Qual(rtPath, "Scanner").Comment("decodes SendJSON and SendJSONArray input"),
 	}
+	if len(m.timers) > 0 {
+		fields = append(fields, jen.Id("timers").Qual(rtPath, "TimerQueue").Comment("pending timers of windows and output rates"))
+	}
 	for _, s := range m.streams {
 		fields = append(fields, jen.Id("on"+s.Type).Index().Add(callback(s.Type)))
 		if s.input() {
-			fields = append(fields, jen.Id("in"+s.Type).Id(s.Type).Comment("the event decoded by SendJSON"))
+			fields = append(fields,
+				jen.Id("in"+s.Type).Id(s.Type).Comment("the event decoded by SendJSON"),
+				jen.Id("send"+s.Type).Qual(rtPath, "Chunk").Types(jen.Id(s.Type)).Comment("the chunk of one input event"),
+			)
 		}
 	}
-	for _, q := range m.queries {
-		if !q.cyclic {
-			fields = append(fields, jen.Id(q.Buf).Id(q.out.Type).Comment(q.Method+"'s output event, valid during its delivery"))
-		}
+	for _, g := range gens {
+		fields = append(fields, g.fields...)
 	}
 	f.Comment("App is the compiled application " + m.app.Name + ". It is single-threaded and")
 	f.Comment("deterministic; callbacks receive events owned by the App, valid only")
@@ -41,26 +45,38 @@ func (m *model) genApp(f *jen.File) {
 	f.Var().Id("_").Qual(rtPath, "Program").Op("=").Parens(jen.Op("*").Id("App")).Parens(jen.Nil())
 	f.Line()
 	f.Comment("New returns an App at time 0.")
-	f.Func().Id("New").Params().Op("*").Id("App").Block(jen.Return(jen.Op("&").Id("App").Values()))
+	if len(m.inits) == 0 {
+		f.Func().Id("New").Params().Op("*").Id("App").Block(jen.Return(jen.Op("&").Id("App").Values()))
+	} else {
+		body := []jen.Code{jen.Id("a").Op(":=").Op("&").Id("App").Values()}
+		body = append(body, m.inits...)
+		body = append(body, jen.Return(jen.Id("a")))
+		f.Func().Id("New").Params().Op("*").Id("App").Block(body...)
+	}
 	f.Line()
 	m.genClock(f)
+	m.genLiveGroups(f)
 	for _, s := range m.streams {
 		m.genEntryPoints(f, s)
 	}
 }
 
-// genClock emits AdvanceTo and NextDeadline. A stateless app has no
-// timers: the clock only moves forward.
-func (m *model) genClock(f *jen.File) {
-	f.Comment("AdvanceTo moves the clock to ts; it never goes back.")
-	f.Func().Add(recv()).Id("AdvanceTo").Params(jen.Id("ts").Int64()).Block(
-		jen.If(jen.Id("ts").Op(">").Id("a").Dot("now")).Block(jen.Id("a").Dot("now").Op("=").Id("ts")),
-	)
-	f.Line()
-	f.Comment("NextDeadline reports the earliest pending timer: this app has none.")
-	f.Func().Add(recv()).Id("NextDeadline").Params().Params(jen.Int64(), jen.Bool()).Block(
-		jen.Return(jen.Lit(0), jen.False()),
-	)
+// genLiveGroups emits LiveGroups, the number of GROUP BY groups held.
+func (m *model) genLiveGroups(f *jen.File) {
+	var sum jen.Code = jen.Lit(0)
+	for _, q := range m.queries {
+		if q.grouped && q.stateful() && (q.plan.Aggregating || q.deletable) {
+			term := q.f("Groups").Dot("Len").Call()
+			if l, ok := sum.(*jen.Statement); ok && l.GoString() == "0" {
+				sum = term
+			} else {
+				sum = jen.Add(sum).Op("+").Add(term)
+			}
+		}
+	}
+	f.Comment("LiveGroups is the number of GROUP BY groups the queries hold, for metrics:")
+	f.Comment("a group is deleted when its window holds none of its events.")
+	f.Func().Add(recv()).Id("LiveGroups").Params().Int().Block(jen.Return(sum))
 	f.Line()
 }
 
@@ -68,10 +84,12 @@ func (m *model) genClock(f *jen.File) {
 func (m *model) genEntryPoints(f *jen.File, s *stream) {
 	t := s.Type
 	if s.input() {
-		f.Commentf("Send%s delivers e to stream %s at time ts.", t, s.plan.Name)
+		f.Commentf("Send%s delivers e to stream %s at time ts, after firing the timers due", t, s.plan.Name)
+		f.Comment("at or before ts.")
 		f.Func().Add(recv()).Id("Send"+t).Add(event(t)).Block(
 			jen.Id("a").Dot("AdvanceTo").Call(jen.Id("ts")),
-			jen.Id("a").Dot("emit"+t).Call(jen.Id("ts"), jen.Id("e")),
+			jen.Id("a").Dot("send"+t).Dot("Single").Call(jen.Id("ts"), jen.Id("e")),
+			jen.Id("a").Dot("emit"+t).Call(jen.Op("&").Id("a").Dot("send"+t)),
 		)
 		f.Line()
 	}
@@ -82,13 +100,16 @@ func (m *model) genEntryPoints(f *jen.File, s *stream) {
 	f.Line()
 	body := []jen.Code{}
 	for _, q := range s.consumers {
-		body = append(body, jen.Id("a").Dot(q.Method).Call(jen.Id("ts"), jen.Id("e")))
+		body = append(body, jen.Id("a").Dot(q.Method).Call(jen.Id("c")))
 	}
 	body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot("on"+t)).Block(
-		jen.Id("fn").Call(jen.Id("ts"), jen.Id("e")),
+		jen.For(jen.Id("i").Op(":=").Range().Id("c").Dot("Ev")).Block(
+			jen.Id("fn").Call(jen.Id("c").Dot("TS").Index(jen.Id("i")), jen.Op("&").Id("c").Dot("Ev").Index(jen.Id("i"))),
+		),
 	))
-	f.Commentf("emit%s delivers an event of %s to its consuming queries in subscription", t, s.plan.Name)
-	f.Comment("order, each completely before the next (depth-first, §4.6), then to subscribers.")
-	f.Func().Add(recv()).Id("emit" + t).Add(event(t)).Block(body...)
+	f.Commentf("emit%s delivers a chunk of %s to its consuming queries in subscription", t, s.plan.Name)
+	f.Comment("order, each processing the whole chunk before the next (depth-first, §4.6),")
+	f.Comment("then to subscribers one event at a time.")
+	f.Func().Add(recv()).Id("emit" + t).Params(jen.Id("c").Add(chunkOf(t))).Block(body...)
 	f.Line()
 }

@@ -11,87 +11,151 @@ import (
 	"github.com/efluxc/efluxc/compiler/plan"
 )
 
-// genQueries emits one method per query, in statement order.
-func (m *model) genQueries(f *jen.File) {
+// qgen collects what one query contributes to the generated package: App
+// fields, statements for New, and top-level declarations (types, methods).
+type qgen struct {
+	m      *model
+	q      *query
+	fields []jen.Code
+	decls  []jen.Code
+}
+
+func (g *qgen) field(suffix string, typ jen.Code, doc string) {
+	fld := jen.Id(g.q.name(suffix)).Add(typ)
+	if doc != "" {
+		fld.Comment(doc)
+	}
+	g.fields = append(g.fields, fld)
+}
+
+func (g *qgen) decl(doc []string, c jen.Code) {
+	for _, d := range doc {
+		g.decls = append(g.decls, jen.Comment(d))
+	}
+	g.decls = append(g.decls, c, jen.Line())
+}
+
+// method declares func (a *App) <q><suffix>(params) { body }.
+func (g *qgen) method(suffix string, params []jen.Code, doc string, body ...jen.Code) {
+	g.decl(strings.Split(doc, "\n"), jen.Func().Add(recv()).Id(g.q.name(suffix)).Params(params...).Block(body...))
+}
+
+func (g *qgen) init(c ...jen.Code) { g.m.inits = append(g.m.inits, c...) }
+
+// chunkOf is *rt.Chunk[T].
+func chunkOf(typ string) *jen.Statement { return jen.Op("*").Qual(rtPath, "Chunk").Types(jen.Id(typ)) }
+
+// buildQueries generates every query, in statement order. It runs before
+// the App type is emitted, which holds the fields the queries declare.
+func (m *model) buildQueries() []*qgen {
+	var gens []*qgen
 	for _, q := range m.queries {
-		m.genQuery(f, q)
+		g := &qgen{m: m, q: q}
+		if q.stateful() {
+			g.genStateful()
+		} else {
+			g.genStateless()
+		}
+		gens = append(gens, g)
 	}
+	return gens
 }
 
-// genQuery emits a stateless query: every chunk it sees is one event, so
-// WHERE is an if, the projection field copies, HAVING an if on the output
-// row, ORDER BY nothing, and LIMIT 0 / OFFSET n (n ≥ 1) drop everything.
-func (m *model) genQuery(f *jen.File, q *query) {
-	p := q.plan
-	f.Comment(m.queryTitle(q))
-	f.Commentf("It reads %s and inserts into %s.", q.in.plan.Name, q.out.plan.Name)
+// header is the comment above a query's method.
+func (g *qgen) header() []string {
+	q := g.q
+	doc := []string{g.m.queryTitle(q), fmt.Sprintf("It reads %s and inserts into %s.", q.in.plan.Name, q.out.plan.Name)}
 	if q.cyclic {
-		f.Comment("Its output can reach its own input, so each output event is a fresh value.")
+		doc = append(doc, "Its output can reach its own input, so each output chunk is a fresh value.")
 	}
-	f.Func().Add(recv()).Id(q.Method).Params(jen.Id("ts").Int64(), jen.Id("in").Op("*").Id(q.in.Type)).
-		Block(m.queryBody(q, p)...)
-	f.Line()
+	return doc
 }
 
-func (m *model) queryBody(q *query, p *plan.Query) []jen.Code {
+// outChunk declares the query's output chunk and returns the statement
+// that makes `out` point at it (a fresh chunk when the query is cyclic).
+func (g *qgen) outChunk() jen.Code {
+	q := g.q
+	if q.cyclic {
+		return jen.Id("out").Op(":=").Op("&").Qual(rtPath, "Chunk").Types(jen.Id(q.out.Type)).Values()
+	}
+	g.field("Out", jen.Qual(rtPath, "Chunk").Types(jen.Id(q.out.Type)), q.Method+"'s output chunk, valid during its delivery")
+	return jen.Id("out").Op(":=").Op("&").Add(q.f("Out"))
+}
+
+// genStateless emits a query without window, aggregates, grouping, ORDER
+// BY or rate limiting: per event of the chunk, WHERE is an if, the
+// projection field copies, HAVING an if on the output row; the rows form
+// one output chunk (OFFSET/LIMIT apply to it).
+func (g *qgen) genStateless() {
+	q, p := g.q, g.q.plan
+	var body []jen.Code
 	switch {
 	case p.Events == plan.ExpiredEvents:
-		return []jen.Code{jen.Comment("Without a window there are no expired events: nothing is emitted.")}
+		body = []jen.Code{jen.Comment("Without a window there are no expired events: nothing is emitted.")}
 	case p.Limit == 0:
-		return []jen.Code{jen.Comment("LIMIT 0: nothing is emitted.")}
-	case p.Offset >= 1:
-		return []jen.Code{jen.Comment("Every chunk is one event and OFFSET skips it: nothing is emitted.")}
+		body = []jen.Code{jen.Comment("LIMIT 0: nothing is emitted.")}
+	default:
+		body = g.statelessBody()
 	}
+	g.decl(g.header(), jen.Func().Add(recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(q.in.Type))).Block(body...))
+}
+
+func (g *qgen) statelessBody() []jen.Code {
+	q, p := g.q, g.q.plan
+	ts := jen.Id("in").Dot("TS").Index(jen.Id("i"))
 	b := expr.NewBuilder(expr.Env{
-		In:        jen.Id("in"),
-		InFields:  q.in.Fields,
-		Out:       jen.Id("out"),
-		OutFields: q.out.Fields,
-		TS:        jen.Id("ts"),
-		Now:       jen.Id("a").Dot("now"),
+		In: jen.Id("e"), InFields: q.in.Fields,
+		Out: jen.Id("row"), OutFields: q.out.Fields,
+		TS: ts, Now: aField("now"),
 	})
 	if p.Where != nil {
 		reject, always, never := b.Reject(p.Where)
 		switch {
 		case always:
-			return append(b.Take(), jen.Comment("The WHERE condition is never true: nothing is emitted."))
+			return []jen.Code{jen.Comment("The WHERE condition is never true: nothing is emitted.")}
 		case !never:
-			b.Emit(jen.If(reject).Block(jen.Return()))
+			b.Emit(jen.If(reject).Block(jen.Continue()))
 		}
 	}
-	m.genProjection(b, q)
+	b.Emit(jen.Id("row").Op(":=").Id("out").Dot("Append").Call(ts))
+	g.project(b)
 	if p.Having != nil {
 		reject, always, never := b.Reject(p.Having)
 		switch {
 		case always:
-			return append(b.Take(), jen.Comment("The HAVING condition is never true: nothing is emitted."))
+			return []jen.Code{jen.Comment("The HAVING condition is never true: nothing is emitted.")}
 		case !never:
-			b.Emit(jen.If(reject).Block(jen.Return()))
+			b.Emit(jen.If(reject).Block(jen.Id("out").Dot("DropLast").Call()))
 		}
 	}
-	b.Emit(jen.Id("a").Dot("emit"+q.out.Type).Call(jen.Id("ts"), jen.Id("out")))
-	return b.Take()
+	loop := jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(
+		append([]jen.Code{jen.Id("e").Op(":=").Op("&").Id("in").Dot("Ev").Index(jen.Id("i"))}, b.Take()...)...)
+	body := []jen.Code{g.outChunk()}
+	if !q.cyclic {
+		body = append(body, jen.Id("out").Dot("Reset").Call())
+	}
+	body = append(body, loop)
+	if p.Offset > 0 || p.Limit > 0 {
+		body = append(body, jen.Id("out").Dot("Keep").Call(jen.Lit(int(p.Offset)), jen.Lit(int(p.Limit))).Comment("OFFSET, LIMIT"))
+	}
+	body = append(body, jen.If(jen.Id("out").Dot("Len").Call().Op(">").Lit(0)).Block(
+		aField("emit"+q.out.Type).Call(jen.Id("out"))))
+	return body
 }
 
-// genProjection builds the output event: field copies, values widened to
-// the target's column types, and the null mask.
-func (m *model) genProjection(b *expr.Builder, q *query) {
-	if q.cyclic {
-		b.Emit(jen.Id("out").Op(":=").New(jen.Id(q.out.Type)))
-	} else {
-		b.Emit(
-			jen.Id("out").Op(":=").Op("&").Id("a").Dot(q.Buf),
-			jen.Id("out").Dot("Null").Op("=").Lit(0),
-		)
-	}
+// project fills `row` (zeroed) with the select list, widened to the
+// target's column types, and its null mask.
+func (g *qgen) project(b *expr.Builder) {
+	q := g.q
 	for i, c := range q.plan.Select {
 		v := b.Widen(b.Value(c.Expr), q.out.plan.Attrs[i].Type)
-		b.Emit(jen.Id("out").Dot(q.out.Fields[i]).Op("=").Add(v.Code()))
-		set := jen.Id("out").Dot("Null").Dot("Set").Call(jen.Lit(i))
-		switch {
-		case v.AlwaysNull:
+		set := jen.Id("row").Dot("Null").Dot("Set").Call(jen.Lit(i))
+		if v.AlwaysNull {
 			b.Emit(set)
-		case v.Nullable():
+			continue
+		}
+		b.Emit(jen.Id("row").Dot(q.out.Fields[i]).Op("=").Add(v.Code()))
+		if v.Nullable() {
 			b.Emit(jen.If(v.NullCode()).Block(set))
 		}
 	}

@@ -49,10 +49,16 @@ func Generate(p *plan.Physical, opts Options) (files map[string][]byte, err erro
 	}
 	m := newModel(p.App, opts)
 
+	gens := m.buildQueries()
 	app := m.newFile()
 	m.genStreams(app)
-	m.genApp(app)
-	m.genQueries(app)
+	m.genTimerKinds(app)
+	m.genApp(app, gens)
+	for _, g := range gens {
+		for _, d := range g.decls {
+			app.Add(d)
+		}
+	}
 
 	codec := m.newFile()
 	m.genCodecs(codec)

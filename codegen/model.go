@@ -1,6 +1,8 @@
 package codegen
 
 import (
+	"github.com/dave/jennifer/jen"
+
 	"github.com/efluxc/efluxc/codegen/names"
 	"github.com/efluxc/efluxc/compiler/plan"
 )
@@ -15,6 +17,8 @@ type model struct {
 	streams []*stream
 	queries []*query
 	byPlan  map[*plan.Stream]*stream
+	timers  []*timerKind // timer kinds in allocation order
+	inits   []jen.Code   // statements of New after the App is allocated
 }
 
 // stream is one stream of the app.
@@ -26,15 +30,15 @@ type stream struct {
 	written   bool     // some query inserts into the stream
 }
 
-// query is one (stateless) query.
+// query is one query with the facts its generation needs (state.go).
 type query struct {
 	plan    *plan.Query
-	Method  string // App method, e.g. q1
-	Buf     string // App field holding the output event, e.g. q1Out
+	Method  string // App method, e.g. q1; also the prefix of its fields and types
 	in, out *stream
 	// cyclic: the query's output can reach its own input, so it may be
-	// re-entered while its output event is still being delivered.
+	// re-entered while its output chunk is still being delivered.
 	cyclic bool
+	state
 }
 
 // Top-level identifiers and App methods that stream type names must not
@@ -56,11 +60,12 @@ func newModel(app *plan.App, opts Options) *model {
 		m.streams = append(m.streams, st)
 		m.byPlan[s] = st
 	}
-	members := names.NewScope("now", "dec")
+	members := names.NewScope("now", "dec", "timers", "fire")
 	for _, st := range m.streams {
 		members.Take("on" + st.Type)
 		members.Take("in" + st.Type)
 		members.Take("emit" + st.Type)
+		members.Take("send" + st.Type)
 	}
 	for _, stmt := range app.Statements {
 		q, ok := stmt.(*plan.Query)
@@ -70,7 +75,7 @@ func newModel(app *plan.App, opts Options) *model {
 		in := q.Input.(*plan.StreamInput)
 		qi := &query{plan: q, in: m.byPlan[in.Source.Stream], out: m.byPlan[q.TargetStream]}
 		qi.Method = members.Take(names.Unexported(q.Name))
-		qi.Buf = members.Take(qi.Method + "Out")
+		qi.analyze()
 		qi.in.consumers = append(qi.in.consumers, qi)
 		qi.out.written = true
 		m.queries = append(m.queries, qi)

@@ -49,25 +49,15 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 			no(q.Pos, "pattern")
 		}
 	case *plan.StreamInput:
-		if in.Window != nil {
-			no(in.Window.Pos, "window '"+in.Window.Kind.String()+"'")
-		}
 		if in.Source.Stream == nil || in.Source.Stream.Kind == plan.InnerStream {
 			no(q.Pos, "partition")
 		}
 	}
-	if len(q.GroupBy) > 0 {
-		no(q.GroupBy[0].P, "GROUP BY")
-	}
 	if q.Rate != nil {
 		no(q.Rate.Pos, "output rate limiting")
 	}
-	aggs := 0
 	visit := func(e plan.Expr) {
 		switch e := e.(type) {
-		case *plan.Agg:
-			aggs++
-			no(e.P, "aggregate "+e.Kind.String())
 		case *plan.InTable:
 			no(e.P, "IN table")
 		case *plan.EventTime:
@@ -83,9 +73,9 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 	walk(q.Having, visit)
 	for _, o := range q.OrderBy {
 		walk(o.Expr, visit)
-	}
-	if q.Aggregating && aggs == 0 {
-		no(q.Pos, "aggregation")
+		if _, ok := o.Expr.(*plan.OutRef); !ok {
+			no(o.Expr.Pos(), "ORDER BY an attribute that is not selected")
+		}
 	}
 }
 

@@ -28,6 +28,9 @@ type Env struct {
 	OutFields []string
 	TS        *jen.Statement // the event time
 	Now       *jen.Statement // the engine clock
+	// Agg returns the value of an aggregate call (the group's state after
+	// the update, §6.2); nil when aggregates cannot occur.
+	Agg func(*plan.Agg) Value
 }
 
 // Builder accumulates the statements that compute expressions. The
@@ -35,6 +38,7 @@ type Env struct {
 // rejects (aggregates, table conditions, pattern references) panic here.
 type Builder struct {
 	env    Env
+	outs   []*plan.OutCol // when set, OutRef compiles the column's expression
 	stmts  []jen.Code
 	ntemp  int
 	lastIf jen.Code // the last if statement built for an else-if chain
@@ -98,6 +102,9 @@ func (b *Builder) Value(e plan.Expr) Value {
 		}
 		return b.field(b.env.In, b.env.InFields, e.Attr, e.T)
 	case *plan.OutRef:
+		if b.outs != nil {
+			return b.Value(b.outs[e.Col].Expr)
+		}
 		return b.field(b.env.Out, b.env.OutFields, e.Col, e.T)
 	case *plan.Binary:
 		return b.binary(e)
@@ -126,8 +133,35 @@ func (b *Builder) Value(e plan.Expr) Value {
 		return Value{T: types.Long, V: primary(jen.Add(b.env.TS)), size: 1}
 	case *plan.Now:
 		return Value{T: types.Long, V: primary(jen.Add(b.env.Now)), size: 1}
+	case *plan.Agg:
+		if b.env.Agg == nil {
+			panic("codegen: aggregate outside an aggregating query")
+		}
+		return b.env.Agg(e)
 	}
 	panic(fmt.Sprintf("codegen: unsupported expression %T", e))
+}
+
+// Cond is a Go condition built outside the builder, with its precedence.
+type Cond struct{ g gx }
+
+// IsZero is the condition x == 0.
+func IsZero(x *jen.Statement) *Cond {
+	return &Cond{gx{c: jen.Add(x).Op("==").Lit(0), prec: precCmp}}
+}
+
+// Not is the condition !x for a boolean operand x.
+func Not(x *jen.Statement) *Cond { return &Cond{not(primary(x))} }
+
+// External is a value computed by code outside the builder (an aggregate
+// result): v its Go expression, null the condition that it is null (nil:
+// never null).
+func External(t types.Type, v *jen.Statement, null *Cond) Value {
+	r := Value{T: t, V: primary(v), size: 2}
+	if null != nil {
+		r.Null = null.g
+	}
+	return r
 }
 
 // field reads attribute i of an event struct: ev.F, null when ev.Null.Is(i).
@@ -210,3 +244,11 @@ func truth(v Value, want bool) gx {
 	}
 	return and(notNull(v), x)
 }
+
+// Reuse returns v if it is cheap to repeat, else a temporary holding it.
+func (b *Builder) Reuse(v Value) Value { return b.reuse(v) }
+
+// SetOutExprs makes output column references compile the columns'
+// expressions (over the input event) instead of reading the output row;
+// nil restores reading the row.
+func (b *Builder) SetOutExprs(cols []*plan.OutCol) { b.outs = cols }

@@ -53,6 +53,17 @@ func (v Value) NullCode() *jen.Statement {
 	return jen.Add(v.Null.c)
 }
 
+// NotNullCode returns the Go condition that the value is not null.
+func (v Value) NotNullCode() *jen.Statement {
+	if v.AlwaysNull {
+		return jen.False()
+	}
+	if v.Null.isNil() {
+		return jen.True()
+	}
+	return jen.Add(not(v.Null).c)
+}
+
 func nullOf(v Value) gx {
 	if v.AlwaysNull {
 		return gxTrue

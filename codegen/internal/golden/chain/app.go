@@ -46,25 +46,30 @@ type Dropped struct {
 // deterministic; callbacks receive events owned by the App, valid only
 // during the call, and must not send events to the same App.
 type App struct {
-	now       int64      // the engine clock (ms): the latest time seen
-	dec       rt.Scanner // decodes SendJSON and SendJSONArray input
-	onA       []func(ts int64, e *A)
-	inA       A // the event decoded by SendJSON
-	onWide    []func(ts int64, e *Wide)
-	inWide    Wide // the event decoded by SendJSON
-	onLoop    []func(ts int64, e *Loop)
-	inLoop    Loop // the event decoded by SendJSON
-	onB       []func(ts int64, e *B)
-	inB       B // the event decoded by SendJSON
-	onC       []func(ts int64, e *C)
-	inC       C // the event decoded by SendJSON
-	onDropped []func(ts int64, e *Dropped)
-	inDropped Dropped // the event decoded by SendJSON
-	q1Out     B       // q1's output event, valid during its delivery
-	q2Out     Wide    // q2's output event, valid during its delivery
-	q3Out     C       // q3's output event, valid during its delivery
-	q4Out     Wide    // q4's output event, valid during its delivery
-	q5Out     Dropped // q5's output event, valid during its delivery
+	now         int64      // the engine clock (ms): the latest time seen
+	dec         rt.Scanner // decodes SendJSON and SendJSONArray input
+	onA         []func(ts int64, e *A)
+	inA         A           // the event decoded by SendJSON
+	sendA       rt.Chunk[A] // the chunk of one input event
+	onWide      []func(ts int64, e *Wide)
+	inWide      Wide           // the event decoded by SendJSON
+	sendWide    rt.Chunk[Wide] // the chunk of one input event
+	onLoop      []func(ts int64, e *Loop)
+	inLoop      Loop           // the event decoded by SendJSON
+	sendLoop    rt.Chunk[Loop] // the chunk of one input event
+	onB         []func(ts int64, e *B)
+	inB         B           // the event decoded by SendJSON
+	sendB       rt.Chunk[B] // the chunk of one input event
+	onC         []func(ts int64, e *C)
+	inC         C           // the event decoded by SendJSON
+	sendC       rt.Chunk[C] // the chunk of one input event
+	onDropped   []func(ts int64, e *Dropped)
+	inDropped   Dropped           // the event decoded by SendJSON
+	sendDropped rt.Chunk[Dropped] // the chunk of one input event
+	q1Out       rt.Chunk[B]       // q1's output chunk, valid during its delivery
+	q2Out       rt.Chunk[Wide]    // q2's output chunk, valid during its delivery
+	q3Out       rt.Chunk[C]       // q3's output chunk, valid during its delivery
+	q4Out       rt.Chunk[Wide]    // q4's output chunk, valid during its delivery
 }
 
 var _ rt.Program = (*App)(nil)
@@ -86,10 +91,18 @@ func (a *App) NextDeadline() (int64, bool) {
 	return 0, false
 }
 
-// SendA delivers e to stream A at time ts.
+// LiveGroups is the number of GROUP BY groups the queries hold, for metrics:
+// a group is deleted when its window holds none of its events.
+func (a *App) LiveGroups() int {
+	return 0
+}
+
+// SendA delivers e to stream A at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendA(ts int64, e *A) {
 	a.AdvanceTo(ts)
-	a.emitA(ts, e)
+	a.sendA.Single(ts, e)
+	a.emitA(&a.sendA)
 }
 
 // OnA calls fn with every event of stream A; e is valid only during the call.
@@ -97,21 +110,26 @@ func (a *App) OnA(fn func(ts int64, e *A)) {
 	a.onA = append(a.onA, fn)
 }
 
-// emitA delivers an event of A to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitA(ts int64, e *A) {
-	a.q1(ts, e)
-	a.q2(ts, e)
-	a.q5(ts, e)
+// emitA delivers a chunk of A to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitA(c *rt.Chunk[A]) {
+	a.q1(c)
+	a.q2(c)
+	a.q5(c)
 	for _, fn := range a.onA {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendWide delivers e to stream Wide at time ts.
+// SendWide delivers e to stream Wide at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendWide(ts int64, e *Wide) {
 	a.AdvanceTo(ts)
-	a.emitWide(ts, e)
+	a.sendWide.Single(ts, e)
+	a.emitWide(&a.sendWide)
 }
 
 // OnWide calls fn with every event of stream Wide; e is valid only during the call.
@@ -119,18 +137,23 @@ func (a *App) OnWide(fn func(ts int64, e *Wide)) {
 	a.onWide = append(a.onWide, fn)
 }
 
-// emitWide delivers an event of Wide to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitWide(ts int64, e *Wide) {
+// emitWide delivers a chunk of Wide to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitWide(c *rt.Chunk[Wide]) {
 	for _, fn := range a.onWide {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendLoop delivers e to stream Loop at time ts.
+// SendLoop delivers e to stream Loop at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendLoop(ts int64, e *Loop) {
 	a.AdvanceTo(ts)
-	a.emitLoop(ts, e)
+	a.sendLoop.Single(ts, e)
+	a.emitLoop(&a.sendLoop)
 }
 
 // OnLoop calls fn with every event of stream Loop; e is valid only during the call.
@@ -138,19 +161,24 @@ func (a *App) OnLoop(fn func(ts int64, e *Loop)) {
 	a.onLoop = append(a.onLoop, fn)
 }
 
-// emitLoop delivers an event of Loop to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitLoop(ts int64, e *Loop) {
-	a.q6(ts, e)
+// emitLoop delivers a chunk of Loop to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitLoop(c *rt.Chunk[Loop]) {
+	a.q6(c)
 	for _, fn := range a.onLoop {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendB delivers e to stream B at time ts.
+// SendB delivers e to stream B at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendB(ts int64, e *B) {
 	a.AdvanceTo(ts)
-	a.emitB(ts, e)
+	a.sendB.Single(ts, e)
+	a.emitB(&a.sendB)
 }
 
 // OnB calls fn with every event of stream B; e is valid only during the call.
@@ -158,20 +186,25 @@ func (a *App) OnB(fn func(ts int64, e *B)) {
 	a.onB = append(a.onB, fn)
 }
 
-// emitB delivers an event of B to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitB(ts int64, e *B) {
-	a.q3(ts, e)
-	a.q4(ts, e)
+// emitB delivers a chunk of B to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitB(c *rt.Chunk[B]) {
+	a.q3(c)
+	a.q4(c)
 	for _, fn := range a.onB {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendC delivers e to stream C at time ts.
+// SendC delivers e to stream C at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendC(ts int64, e *C) {
 	a.AdvanceTo(ts)
-	a.emitC(ts, e)
+	a.sendC.Single(ts, e)
+	a.emitC(&a.sendC)
 }
 
 // OnC calls fn with every event of stream C; e is valid only during the call.
@@ -179,18 +212,23 @@ func (a *App) OnC(fn func(ts int64, e *C)) {
 	a.onC = append(a.onC, fn)
 }
 
-// emitC delivers an event of C to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitC(ts int64, e *C) {
+// emitC delivers a chunk of C to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitC(c *rt.Chunk[C]) {
 	for _, fn := range a.onC {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendDropped delivers e to stream Dropped at time ts.
+// SendDropped delivers e to stream Dropped at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendDropped(ts int64, e *Dropped) {
 	a.AdvanceTo(ts)
-	a.emitDropped(ts, e)
+	a.sendDropped.Single(ts, e)
+	a.emitDropped(&a.sendDropped)
 }
 
 // OnDropped calls fn with every event of stream Dropped; e is valid only during the call.
@@ -198,97 +236,131 @@ func (a *App) OnDropped(fn func(ts int64, e *Dropped)) {
 	a.onDropped = append(a.onDropped, fn)
 }
 
-// emitDropped delivers an event of Dropped to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitDropped(ts int64, e *Dropped) {
+// emitDropped delivers a chunk of Dropped to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitDropped(c *rt.Chunk[Dropped]) {
 	for _, fn := range a.onDropped {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
 // q1: line 6: INSERT INTO B SELECT x, x * 10 AS y FROM A;
 // It reads A and inserts into B.
-func (a *App) q1(ts int64, in *A) {
+func (a *App) q1(in *rt.Chunk[A]) {
 	out := &a.q1Out
-	out.Null = 0
-	out.X = in.X
-	if in.Null.Is(0) {
-		out.Null.Set(0)
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		row := out.Append(in.TS[i])
+		row.X = e.X
+		if e.Null.Is(0) {
+			row.Null.Set(0)
+		}
+		row.Y = e.X * 10
+		if e.Null.Is(0) {
+			row.Null.Set(1)
+		}
 	}
-	out.Y = in.X * 10
-	if in.Null.Is(0) {
-		out.Null.Set(1)
+	if out.Len() > 0 {
+		a.emitB(out)
 	}
-	a.emitB(ts, out)
 }
 
 // q2: line 7: INSERT INTO Wide SELECT x, x AS y FROM A WHERE x > 5;
 // It reads A and inserts into Wide.
-func (a *App) q2(ts int64, in *A) {
-	if in.Null.Is(0) || !(in.X > 5) {
-		return
-	}
+func (a *App) q2(in *rt.Chunk[A]) {
 	out := &a.q2Out
-	out.Null = 0
-	out.X = int64(in.X)
-	if in.Null.Is(0) {
-		out.Null.Set(0)
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		if e.Null.Is(0) || !(e.X > 5) {
+			continue
+		}
+		row := out.Append(in.TS[i])
+		row.X = int64(e.X)
+		if e.Null.Is(0) {
+			row.Null.Set(0)
+		}
+		row.Y = float64(e.X)
+		if e.Null.Is(0) {
+			row.Null.Set(1)
+		}
 	}
-	out.Y = float64(in.X)
-	if in.Null.Is(0) {
-		out.Null.Set(1)
+	if out.Len() > 0 {
+		a.emitWide(out)
 	}
-	a.emitWide(ts, out)
 }
 
 // q3: line 8: INSERT INTO C SELECT y + 1 AS z FROM B HAVING z > 3;
 // It reads B and inserts into C.
-func (a *App) q3(ts int64, in *B) {
+func (a *App) q3(in *rt.Chunk[B]) {
 	out := &a.q3Out
-	out.Null = 0
-	out.Z = in.Y + 1
-	if in.Null.Is(1) {
-		out.Null.Set(0)
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		row := out.Append(in.TS[i])
+		row.Z = e.Y + 1
+		if e.Null.Is(1) {
+			row.Null.Set(0)
+		}
+		if row.Null.Is(0) || !(row.Z > 3) {
+			out.DropLast()
+		}
 	}
-	if out.Null.Is(0) || !(out.Z > 3) {
-		return
+	if out.Len() > 0 {
+		a.emitC(out)
 	}
-	a.emitC(ts, out)
 }
 
 // q4: line 9: INSERT INTO Wide SELECT x, y FROM B LIMIT 1;
 // It reads B and inserts into Wide.
-func (a *App) q4(ts int64, in *B) {
+func (a *App) q4(in *rt.Chunk[B]) {
 	out := &a.q4Out
-	out.Null = 0
-	out.X = int64(in.X)
-	if in.Null.Is(0) {
-		out.Null.Set(0)
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		row := out.Append(in.TS[i])
+		row.X = int64(e.X)
+		if e.Null.Is(0) {
+			row.Null.Set(0)
+		}
+		row.Y = float64(e.Y)
+		if e.Null.Is(1) {
+			row.Null.Set(1)
+		}
 	}
-	out.Y = float64(in.Y)
-	if in.Null.Is(1) {
-		out.Null.Set(1)
+	out.Keep(0, 1) // OFFSET, LIMIT
+	if out.Len() > 0 {
+		a.emitWide(out)
 	}
-	a.emitWide(ts, out)
 }
 
 // q5: line 10: INSERT INTO Dropped SELECT x FROM A LIMIT 0;
 // It reads A and inserts into Dropped.
-func (a *App) q5(ts int64, in *A) {
+func (a *App) q5(in *rt.Chunk[A]) {
 	// LIMIT 0: nothing is emitted.
 }
 
 // q6: line 11: INSERT INTO Loop SELECT n - 1 AS n FROM Loop WHERE n > 0;
 // It reads Loop and inserts into Loop.
-// Its output can reach its own input, so each output event is a fresh value.
-func (a *App) q6(ts int64, in *Loop) {
-	if in.Null.Is(0) || !(in.N > 0) {
-		return
+// Its output can reach its own input, so each output chunk is a fresh value.
+func (a *App) q6(in *rt.Chunk[Loop]) {
+	out := &rt.Chunk[Loop]{}
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		if e.Null.Is(0) || !(e.N > 0) {
+			continue
+		}
+		row := out.Append(in.TS[i])
+		row.N = e.N - 1
+		if e.Null.Is(0) {
+			row.Null.Set(0)
+		}
 	}
-	out := new(Loop)
-	out.N = in.N - 1
-	if in.Null.Is(0) {
-		out.Null.Set(0)
+	if out.Len() > 0 {
+		a.emitLoop(out)
 	}
-	a.emitLoop(ts, out)
 }

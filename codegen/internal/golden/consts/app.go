@@ -36,13 +36,15 @@ type Out struct {
 // deterministic; callbacks receive events owned by the App, valid only
 // during the call, and must not send events to the same App.
 type App struct {
-	now   int64      // the engine clock (ms): the latest time seen
-	dec   rt.Scanner // decodes SendJSON and SendJSONArray input
-	onIn  []func(ts int64, e *In)
-	inIn  In // the event decoded by SendJSON
-	onOut []func(ts int64, e *Out)
-	inOut Out // the event decoded by SendJSON
-	q1Out Out // q1's output event, valid during its delivery
+	now     int64      // the engine clock (ms): the latest time seen
+	dec     rt.Scanner // decodes SendJSON and SendJSONArray input
+	onIn    []func(ts int64, e *In)
+	inIn    In           // the event decoded by SendJSON
+	sendIn  rt.Chunk[In] // the chunk of one input event
+	onOut   []func(ts int64, e *Out)
+	inOut   Out           // the event decoded by SendJSON
+	sendOut rt.Chunk[Out] // the chunk of one input event
+	q1Out   rt.Chunk[Out] // q1's output chunk, valid during its delivery
 }
 
 var _ rt.Program = (*App)(nil)
@@ -64,10 +66,18 @@ func (a *App) NextDeadline() (int64, bool) {
 	return 0, false
 }
 
-// SendIn delivers e to stream In at time ts.
+// LiveGroups is the number of GROUP BY groups the queries hold, for metrics:
+// a group is deleted when its window holds none of its events.
+func (a *App) LiveGroups() int {
+	return 0
+}
+
+// SendIn delivers e to stream In at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendIn(ts int64, e *In) {
 	a.AdvanceTo(ts)
-	a.emitIn(ts, e)
+	a.sendIn.Single(ts, e)
+	a.emitIn(&a.sendIn)
 }
 
 // OnIn calls fn with every event of stream In; e is valid only during the call.
@@ -75,19 +85,24 @@ func (a *App) OnIn(fn func(ts int64, e *In)) {
 	a.onIn = append(a.onIn, fn)
 }
 
-// emitIn delivers an event of In to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitIn(ts int64, e *In) {
-	a.q1(ts, e)
+// emitIn delivers a chunk of In to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitIn(c *rt.Chunk[In]) {
+	a.q1(c)
 	for _, fn := range a.onIn {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendOut delivers e to stream Out at time ts.
+// SendOut delivers e to stream Out at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendOut(ts int64, e *Out) {
 	a.AdvanceTo(ts)
-	a.emitOut(ts, e)
+	a.sendOut.Single(ts, e)
+	a.emitOut(&a.sendOut)
 }
 
 // OnOut calls fn with every event of stream Out; e is valid only during the call.
@@ -95,84 +110,90 @@ func (a *App) OnOut(fn func(ts int64, e *Out)) {
 	a.onOut = append(a.onOut, fn)
 }
 
-// emitOut delivers an event of Out to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitOut(ts int64, e *Out) {
+// emitOut delivers a chunk of Out to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitOut(c *rt.Chunk[Out]) {
 	for _, fn := range a.onOut {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
 // q1: line 5: INSERT INTO Out
 // It reads In and inserts into Out.
-func (a *App) q1(ts int64, in *In) {
+func (a *App) q1(in *rt.Chunk[In]) {
 	out := &a.q1Out
-	out.Null = 0
-	t1 := int32(2147483647)
-	out.Wrap = t1 + 1
-	t2 := int32(2147483647)
-	out.Negmin = -(-t2 - 1)
-	out.Divzero = 0
-	out.Null.Set(2)
-	out.Modzero = 0
-	out.Null.Set(3)
-	t3 := 0.0
-	var t4 float64
-	t4Null := in.Null.Is(1) || -t3 == 0
-	if !t4Null {
-		t4 = in.D / -t3
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		row := out.Append(in.TS[i])
+		t1 := int32(2147483647)
+		row.Wrap = t1 + 1
+		t2 := int32(2147483647)
+		row.Negmin = -(-t2 - 1)
+		row.Null.Set(2)
+		row.Null.Set(3)
+		t3 := 0.0
+		var t4 float64
+		t4Null := e.Null.Is(1) || -t3 == 0
+		if !t4Null {
+			t4 = e.D / -t3
+		}
+		row.Negzero = t4
+		if t4Null {
+			row.Null.Set(4)
+		}
+		t5 := 1.5
+		row.Ratio = t5 / float64(2)
+		row.Null.Set(6)
+		var t6 int32
+		t6Null := true
+		if !e.Null.Is(0) && e.I > 0 {
+			t6Null = true
+		} else {
+			t6, t6Null = 1, false
+		}
+		row.Casenull = t6
+		if t6Null {
+			row.Null.Set(7)
+		}
+		var t7 string
+		t7Null := true
+		if !e.Null.Is(2) {
+			t7, t7Null = e.S, false
+		} else {
+			t7, t7Null = "x", false
+		}
+		row.Co = t7
+		if t7Null {
+			row.Null.Set(8)
+		}
+		var t8 string
+		t8Null := e.Null.Is(2)
+		if !t8Null {
+			t8 = stdlib.Concat(e.S, "-", e.S)
+		}
+		row.Cc = t8
+		if t8Null {
+			row.Null.Set(9)
+		}
+		row.Yes = 2 > 1
+		var t9 bool
+		t9Null := false
+		switch {
+		case e.Null.Is(0):
+			t9Null = true
+		case e.I == 1, e.I == 2:
+			t9 = true
+		}
+		row.Small = t9
+		if t9Null {
+			row.Null.Set(11)
+		}
 	}
-	out.Negzero = t4
-	if t4Null {
-		out.Null.Set(4)
+	if out.Len() > 0 {
+		a.emitOut(out)
 	}
-	t5 := 1.5
-	out.Ratio = t5 / float64(2)
-	out.Nullint = 0
-	out.Null.Set(6)
-	var t6 int32
-	t6Null := true
-	if !in.Null.Is(0) && in.I > 0 {
-		t6Null = true
-	} else {
-		t6, t6Null = 1, false
-	}
-	out.Casenull = t6
-	if t6Null {
-		out.Null.Set(7)
-	}
-	var t7 string
-	t7Null := true
-	if !in.Null.Is(2) {
-		t7, t7Null = in.S, false
-	} else {
-		t7, t7Null = "x", false
-	}
-	out.Co = t7
-	if t7Null {
-		out.Null.Set(8)
-	}
-	var t8 string
-	t8Null := in.Null.Is(2)
-	if !t8Null {
-		t8 = stdlib.Concat(in.S, "-", in.S)
-	}
-	out.Cc = t8
-	if t8Null {
-		out.Null.Set(9)
-	}
-	out.Yes = 2 > 1
-	var t9 bool
-	t9Null := false
-	switch {
-	case in.Null.Is(0):
-		t9Null = true
-	case in.I == 1, in.I == 2:
-		t9 = true
-	}
-	out.Small = t9
-	if t9Null {
-		out.Null.Set(11)
-	}
-	a.emitOut(ts, out)
 }

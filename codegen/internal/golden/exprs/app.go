@@ -61,19 +61,23 @@ type Cond struct {
 // deterministic; callbacks receive events owned by the App, valid only
 // during the call, and must not send events to the same App.
 type App struct {
-	now     int64      // the engine clock (ms): the latest time seen
-	dec     rt.Scanner // decodes SendJSON and SendJSONArray input
-	onIn    []func(ts int64, e *In)
-	inIn    In // the event decoded by SendJSON
-	onArith []func(ts int64, e *Arith)
-	inArith Arith // the event decoded by SendJSON
-	onLogic []func(ts int64, e *Logic)
-	inLogic Logic // the event decoded by SendJSON
-	onCond  []func(ts int64, e *Cond)
-	inCond  Cond  // the event decoded by SendJSON
-	q1Out   Arith // q1's output event, valid during its delivery
-	q2Out   Logic // q2's output event, valid during its delivery
-	q3Out   Cond  // q3's output event, valid during its delivery
+	now       int64      // the engine clock (ms): the latest time seen
+	dec       rt.Scanner // decodes SendJSON and SendJSONArray input
+	onIn      []func(ts int64, e *In)
+	inIn      In           // the event decoded by SendJSON
+	sendIn    rt.Chunk[In] // the chunk of one input event
+	onArith   []func(ts int64, e *Arith)
+	inArith   Arith           // the event decoded by SendJSON
+	sendArith rt.Chunk[Arith] // the chunk of one input event
+	onLogic   []func(ts int64, e *Logic)
+	inLogic   Logic           // the event decoded by SendJSON
+	sendLogic rt.Chunk[Logic] // the chunk of one input event
+	onCond    []func(ts int64, e *Cond)
+	inCond    Cond            // the event decoded by SendJSON
+	sendCond  rt.Chunk[Cond]  // the chunk of one input event
+	q1Out     rt.Chunk[Arith] // q1's output chunk, valid during its delivery
+	q2Out     rt.Chunk[Logic] // q2's output chunk, valid during its delivery
+	q3Out     rt.Chunk[Cond]  // q3's output chunk, valid during its delivery
 }
 
 var _ rt.Program = (*App)(nil)
@@ -95,10 +99,18 @@ func (a *App) NextDeadline() (int64, bool) {
 	return 0, false
 }
 
-// SendIn delivers e to stream In at time ts.
+// LiveGroups is the number of GROUP BY groups the queries hold, for metrics:
+// a group is deleted when its window holds none of its events.
+func (a *App) LiveGroups() int {
+	return 0
+}
+
+// SendIn delivers e to stream In at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendIn(ts int64, e *In) {
 	a.AdvanceTo(ts)
-	a.emitIn(ts, e)
+	a.sendIn.Single(ts, e)
+	a.emitIn(&a.sendIn)
 }
 
 // OnIn calls fn with every event of stream In; e is valid only during the call.
@@ -106,21 +118,26 @@ func (a *App) OnIn(fn func(ts int64, e *In)) {
 	a.onIn = append(a.onIn, fn)
 }
 
-// emitIn delivers an event of In to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitIn(ts int64, e *In) {
-	a.q1(ts, e)
-	a.q2(ts, e)
-	a.q3(ts, e)
+// emitIn delivers a chunk of In to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitIn(c *rt.Chunk[In]) {
+	a.q1(c)
+	a.q2(c)
+	a.q3(c)
 	for _, fn := range a.onIn {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendArith delivers e to stream Arith at time ts.
+// SendArith delivers e to stream Arith at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendArith(ts int64, e *Arith) {
 	a.AdvanceTo(ts)
-	a.emitArith(ts, e)
+	a.sendArith.Single(ts, e)
+	a.emitArith(&a.sendArith)
 }
 
 // OnArith calls fn with every event of stream Arith; e is valid only during the call.
@@ -128,18 +145,23 @@ func (a *App) OnArith(fn func(ts int64, e *Arith)) {
 	a.onArith = append(a.onArith, fn)
 }
 
-// emitArith delivers an event of Arith to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitArith(ts int64, e *Arith) {
+// emitArith delivers a chunk of Arith to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitArith(c *rt.Chunk[Arith]) {
 	for _, fn := range a.onArith {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendLogic delivers e to stream Logic at time ts.
+// SendLogic delivers e to stream Logic at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendLogic(ts int64, e *Logic) {
 	a.AdvanceTo(ts)
-	a.emitLogic(ts, e)
+	a.sendLogic.Single(ts, e)
+	a.emitLogic(&a.sendLogic)
 }
 
 // OnLogic calls fn with every event of stream Logic; e is valid only during the call.
@@ -147,18 +169,23 @@ func (a *App) OnLogic(fn func(ts int64, e *Logic)) {
 	a.onLogic = append(a.onLogic, fn)
 }
 
-// emitLogic delivers an event of Logic to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitLogic(ts int64, e *Logic) {
+// emitLogic delivers a chunk of Logic to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitLogic(c *rt.Chunk[Logic]) {
 	for _, fn := range a.onLogic {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendCond delivers e to stream Cond at time ts.
+// SendCond delivers e to stream Cond at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendCond(ts int64, e *Cond) {
 	a.AdvanceTo(ts)
-	a.emitCond(ts, e)
+	a.sendCond.Single(ts, e)
+	a.emitCond(&a.sendCond)
 }
 
 // OnCond calls fn with every event of stream Cond; e is valid only during the call.
@@ -166,191 +193,212 @@ func (a *App) OnCond(fn func(ts int64, e *Cond)) {
 	a.onCond = append(a.onCond, fn)
 }
 
-// emitCond delivers an event of Cond to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitCond(ts int64, e *Cond) {
+// emitCond delivers a chunk of Cond to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitCond(c *rt.Chunk[Cond]) {
 	for _, fn := range a.onCond {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
 // q1: line 4: INSERT INTO Arith
 // It reads In and inserts into Arith.
-func (a *App) q1(ts int64, in *In) {
+func (a *App) q1(in *rt.Chunk[In]) {
 	out := &a.q1Out
-	out.Null = 0
-	out.Inc = in.I + 1
-	if in.Null.Is(0) {
-		out.Null.Set(0)
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		row := out.Append(in.TS[i])
+		row.Inc = e.I + 1
+		if e.Null.Is(0) {
+			row.Null.Set(0)
+		}
+		row.Half = e.I / 2
+		if e.Null.Is(0) {
+			row.Null.Set(1)
+		}
+		row.M3 = e.L % 3
+		if e.Null.Is(1) {
+			row.Null.Set(2)
+		}
+		var t1 float64
+		t1Null := e.Null.Is(3) || e.D == 0
+		if !t1Null {
+			t1 = e.D / e.D
+		}
+		row.Ratio = t1
+		if t1Null {
+			row.Null.Set(3)
+		}
+		row.Fm = float32(math.Mod(float64(e.F), float64(2.5)))
+		if e.Null.Is(2) {
+			row.Null.Set(4)
+		}
+		row.Neg = -e.I
+		if e.Null.Is(0) {
+			row.Null.Set(5)
+		}
+		row.Il = int64(e.I) * e.L
+		if e.Null.Is(0) || e.Null.Is(1) {
+			row.Null.Set(6)
+		}
+		row.Fma = float64(e.D*e.D) + e.D
+		if e.Null.Is(3) {
+			row.Null.Set(7)
+		}
 	}
-	out.Half = in.I / 2
-	if in.Null.Is(0) {
-		out.Null.Set(1)
+	if out.Len() > 0 {
+		a.emitArith(out)
 	}
-	out.M3 = in.L % 3
-	if in.Null.Is(1) {
-		out.Null.Set(2)
-	}
-	var t1 float64
-	t1Null := in.Null.Is(3) || in.D == 0
-	if !t1Null {
-		t1 = in.D / in.D
-	}
-	out.Ratio = t1
-	if t1Null {
-		out.Null.Set(3)
-	}
-	out.Fm = float32(math.Mod(float64(in.F), float64(2.5)))
-	if in.Null.Is(2) {
-		out.Null.Set(4)
-	}
-	out.Neg = -in.I
-	if in.Null.Is(0) {
-		out.Null.Set(5)
-	}
-	out.Il = int64(in.I) * in.L
-	if in.Null.Is(0) || in.Null.Is(1) {
-		out.Null.Set(6)
-	}
-	out.Fma = float64(in.D*in.D) + in.D
-	if in.Null.Is(3) {
-		out.Null.Set(7)
-	}
-	a.emitArith(ts, out)
 }
 
 // q2: line 8: INSERT INTO Logic
 // It reads In and inserts into Logic.
-func (a *App) q2(ts int64, in *In) {
+func (a *App) q2(in *rt.Chunk[In]) {
 	out := &a.q2Out
-	out.Null = 0
-	t1 := !in.Null.Is(5) && in.B && !in.Null.Is(0) && in.I > 0
-	t1Null := !t1 && (in.Null.Is(5) || in.B) && (in.Null.Is(0) || in.I > 0)
-	out.A = t1
-	if t1Null {
-		out.Null.Set(0)
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		row := out.Append(in.TS[i])
+		t1 := !e.Null.Is(5) && e.B && !e.Null.Is(0) && e.I > 0
+		t1Null := !t1 && (e.Null.Is(5) || e.B) && (e.Null.Is(0) || e.I > 0)
+		row.A = t1
+		if t1Null {
+			row.Null.Set(0)
+		}
+		t2 := !e.Null.Is(5) && e.B || !e.Null.Is(0) && e.I > 0
+		t2Null := !t2 && (e.Null.Is(5) || e.B || e.Null.Is(0) || e.I > 0)
+		row.O = t2
+		if t2Null {
+			row.Null.Set(1)
+		}
+		row.N = !e.B
+		if e.Null.Is(5) {
+			row.Null.Set(2)
+		}
+		row.Sn = e.Null.Is(4)
+		var t3 bool
+		t3Null := false
+		switch {
+		case e.Null.Is(0):
+			t3Null = true
+		case e.I == 1, e.I == 2:
+			t3 = true
+		default:
+			t3Null = true
+		}
+		row.Inl = t3
+		if t3Null {
+			row.Null.Set(4)
+		}
+		var t4 bool
+		t4Null := e.Null.Is(4)
+		if !t4Null {
+			t4 = stdlib.Like(e.S, "a%")
+		}
+		row.Lk = t4
+		if t4Null {
+			row.Null.Set(5)
+		}
 	}
-	t2 := !in.Null.Is(5) && in.B || !in.Null.Is(0) && in.I > 0
-	t2Null := !t2 && (in.Null.Is(5) || in.B || in.Null.Is(0) || in.I > 0)
-	out.O = t2
-	if t2Null {
-		out.Null.Set(1)
+	if out.Len() > 0 {
+		a.emitLogic(out)
 	}
-	out.N = !in.B
-	if in.Null.Is(5) {
-		out.Null.Set(2)
-	}
-	out.Sn = in.Null.Is(4)
-	var t3 bool
-	t3Null := false
-	switch {
-	case in.Null.Is(0):
-		t3Null = true
-	case in.I == 1, in.I == 2:
-		t3 = true
-	default:
-		t3Null = true
-	}
-	out.Inl = t3
-	if t3Null {
-		out.Null.Set(4)
-	}
-	var t4 bool
-	t4Null := in.Null.Is(4)
-	if !t4Null {
-		t4 = stdlib.Like(in.S, "a%")
-	}
-	out.Lk = t4
-	if t4Null {
-		out.Null.Set(5)
-	}
-	a.emitLogic(ts, out)
 }
 
 // q3: line 12: INSERT INTO Cond
 // It reads In and inserts into Cond.
-func (a *App) q3(ts int64, in *In) {
-	if !in.Null.Is(0) && (in.Null.Is(0) || !(in.I != 3)) {
-		return
-	}
+func (a *App) q3(in *rt.Chunk[In]) {
 	out := &a.q3Out
-	out.Null = 0
-	var t1 string
-	t1Null := true
-	if !in.Null.Is(0) && in.I > 10 {
-		t1, t1Null = "big", false
-	} else if !in.Null.Is(0) && in.I > 0 {
-		t1, t1Null = "small", false
-	} else {
-		t1, t1Null = "neg", false
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		if !e.Null.Is(0) && (e.Null.Is(0) || !(e.I != 3)) {
+			continue
+		}
+		row := out.Append(in.TS[i])
+		var t1 string
+		t1Null := true
+		if !e.Null.Is(0) && e.I > 10 {
+			t1, t1Null = "big", false
+		} else if !e.Null.Is(0) && e.I > 0 {
+			t1, t1Null = "small", false
+		} else {
+			t1, t1Null = "neg", false
+		}
+		row.Size = t1
+		if t1Null {
+			row.Null.Set(0)
+		}
+		var t2 string
+		t2Null := true
+		if !e.Null.Is(4) {
+			t2, t2Null = e.S, false
+		} else {
+			t2, t2Null = "none", false
+		}
+		row.S2 = t2
+		if t2Null {
+			row.Null.Set(1)
+		}
+		var t3 int64
+		t3Null := true
+		if !e.Null.Is(0) && (t3Null || int64(e.I) > t3) {
+			t3, t3Null = int64(e.I), false
+		}
+		if !e.Null.Is(1) && (t3Null || e.L > t3) {
+			t3, t3Null = e.L, false
+		}
+		if t3Null || 7 > t3 {
+			t3, t3Null = 7, false
+		}
+		row.Mx = t3
+		if t3Null {
+			row.Null.Set(2)
+		}
+		var t4 string
+		t4Null := e.Null.Is(4)
+		if !t4Null {
+			t4 = stdlib.Upper(e.S)
+		}
+		row.Up = t4
+		if t4Null {
+			row.Null.Set(3)
+		}
+		var t5 int32
+		var t5Ok bool
+		if !e.Null.Is(4) {
+			t5, t5Ok = stdlib.CastStringToInt(e.S)
+		}
+		row.Si = t5
+		if !t5Ok {
+			row.Null.Set(4)
+		}
+		var t6 string
+		t6Null := e.Null.Is(3)
+		if !t6Null {
+			t6 = stdlib.CastDoubleToString(e.D)
+		}
+		row.Ds = t6
+		if t6Null {
+			row.Null.Set(5)
+		}
+		row.Et = in.TS[i]
+		row.Nw = a.now
+		var t7 float64
+		var t7Ok bool
+		if !e.Null.Is(3) {
+			t7, t7Ok = stdlib.Sqrt(e.D)
+		}
+		row.Sq = t7
+		if !t7Ok {
+			row.Null.Set(8)
+		}
 	}
-	out.Size = t1
-	if t1Null {
-		out.Null.Set(0)
+	if out.Len() > 0 {
+		a.emitCond(out)
 	}
-	var t2 string
-	t2Null := true
-	if !in.Null.Is(4) {
-		t2, t2Null = in.S, false
-	} else {
-		t2, t2Null = "none", false
-	}
-	out.S2 = t2
-	if t2Null {
-		out.Null.Set(1)
-	}
-	var t3 int64
-	t3Null := true
-	if !in.Null.Is(0) && (t3Null || int64(in.I) > t3) {
-		t3, t3Null = int64(in.I), false
-	}
-	if !in.Null.Is(1) && (t3Null || in.L > t3) {
-		t3, t3Null = in.L, false
-	}
-	if t3Null || 7 > t3 {
-		t3, t3Null = 7, false
-	}
-	out.Mx = t3
-	if t3Null {
-		out.Null.Set(2)
-	}
-	var t4 string
-	t4Null := in.Null.Is(4)
-	if !t4Null {
-		t4 = stdlib.Upper(in.S)
-	}
-	out.Up = t4
-	if t4Null {
-		out.Null.Set(3)
-	}
-	var t5 int32
-	var t5Ok bool
-	if !in.Null.Is(4) {
-		t5, t5Ok = stdlib.CastStringToInt(in.S)
-	}
-	out.Si = t5
-	if !t5Ok {
-		out.Null.Set(4)
-	}
-	var t6 string
-	t6Null := in.Null.Is(3)
-	if !t6Null {
-		t6 = stdlib.CastDoubleToString(in.D)
-	}
-	out.Ds = t6
-	if t6Null {
-		out.Null.Set(5)
-	}
-	out.Et = ts
-	out.Nw = a.now
-	var t7 float64
-	var t7Ok bool
-	if !in.Null.Is(3) {
-		t7, t7Ok = stdlib.Sqrt(in.D)
-	}
-	out.Sq = t7
-	if !t7Ok {
-		out.Null.Set(8)
-	}
-	a.emitCond(ts, out)
 }

@@ -24,13 +24,15 @@ type HighPrice struct {
 // deterministic; callbacks receive events owned by the App, valid only
 // during the call, and must not send events to the same App.
 type App struct {
-	now           int64      // the engine clock (ms): the latest time seen
-	dec           rt.Scanner // decodes SendJSON and SendJSONArray input
-	onStockStream []func(ts int64, e *StockStream)
-	inStockStream StockStream // the event decoded by SendJSON
-	onHighPrice   []func(ts int64, e *HighPrice)
-	inHighPrice   HighPrice // the event decoded by SendJSON
-	q1Out         HighPrice // q1's output event, valid during its delivery
+	now             int64      // the engine clock (ms): the latest time seen
+	dec             rt.Scanner // decodes SendJSON and SendJSONArray input
+	onStockStream   []func(ts int64, e *StockStream)
+	inStockStream   StockStream           // the event decoded by SendJSON
+	sendStockStream rt.Chunk[StockStream] // the chunk of one input event
+	onHighPrice     []func(ts int64, e *HighPrice)
+	inHighPrice     HighPrice           // the event decoded by SendJSON
+	sendHighPrice   rt.Chunk[HighPrice] // the chunk of one input event
+	q1Out           rt.Chunk[HighPrice] // q1's output chunk, valid during its delivery
 }
 
 var _ rt.Program = (*App)(nil)
@@ -52,10 +54,18 @@ func (a *App) NextDeadline() (int64, bool) {
 	return 0, false
 }
 
-// SendStockStream delivers e to stream StockStream at time ts.
+// LiveGroups is the number of GROUP BY groups the queries hold, for metrics:
+// a group is deleted when its window holds none of its events.
+func (a *App) LiveGroups() int {
+	return 0
+}
+
+// SendStockStream delivers e to stream StockStream at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendStockStream(ts int64, e *StockStream) {
 	a.AdvanceTo(ts)
-	a.emitStockStream(ts, e)
+	a.sendStockStream.Single(ts, e)
+	a.emitStockStream(&a.sendStockStream)
 }
 
 // OnStockStream calls fn with every event of stream StockStream; e is valid only during the call.
@@ -63,19 +73,24 @@ func (a *App) OnStockStream(fn func(ts int64, e *StockStream)) {
 	a.onStockStream = append(a.onStockStream, fn)
 }
 
-// emitStockStream delivers an event of StockStream to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitStockStream(ts int64, e *StockStream) {
-	a.q1(ts, e)
+// emitStockStream delivers a chunk of StockStream to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitStockStream(c *rt.Chunk[StockStream]) {
+	a.q1(c)
 	for _, fn := range a.onStockStream {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendHighPrice delivers e to stream HighPrice at time ts.
+// SendHighPrice delivers e to stream HighPrice at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendHighPrice(ts int64, e *HighPrice) {
 	a.AdvanceTo(ts)
-	a.emitHighPrice(ts, e)
+	a.sendHighPrice.Single(ts, e)
+	a.emitHighPrice(&a.sendHighPrice)
 }
 
 // OnHighPrice calls fn with every event of stream HighPrice; e is valid only during the call.
@@ -83,33 +98,42 @@ func (a *App) OnHighPrice(fn func(ts int64, e *HighPrice)) {
 	a.onHighPrice = append(a.onHighPrice, fn)
 }
 
-// emitHighPrice delivers an event of HighPrice to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitHighPrice(ts int64, e *HighPrice) {
+// emitHighPrice delivers a chunk of HighPrice to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitHighPrice(c *rt.Chunk[HighPrice]) {
 	for _, fn := range a.onHighPrice {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
 // q1: line 4: INSERT INTO HighPrice
 // It reads StockStream and inserts into HighPrice.
-func (a *App) q1(ts int64, in *StockStream) {
-	if in.Null.Is(2) || in.Null.Is(1) || !(in.Price > 100.0) {
-		return
-	}
+func (a *App) q1(in *rt.Chunk[StockStream]) {
 	out := &a.q1Out
-	out.Null = 0
-	out.Symbol = in.Symbol
-	if in.Null.Is(0) {
-		out.Null.Set(0)
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		if e.Null.Is(2) || e.Null.Is(1) || !(e.Price > 100.0) {
+			continue
+		}
+		row := out.Append(in.TS[i])
+		row.Symbol = e.Symbol
+		if e.Null.Is(0) {
+			row.Null.Set(0)
+		}
+		row.Doubled = e.Price * 2.0
+		if e.Null.Is(1) {
+			row.Null.Set(1)
+		}
+		row.Volume = e.Volume
+		if e.Null.Is(2) {
+			row.Null.Set(2)
+		}
 	}
-	out.Doubled = in.Price * 2.0
-	if in.Null.Is(1) {
-		out.Null.Set(1)
+	if out.Len() > 0 {
+		a.emitHighPrice(out)
 	}
-	out.Volume = in.Volume
-	if in.Null.Is(2) {
-		out.Null.Set(2)
-	}
-	a.emitHighPrice(ts, out)
 }

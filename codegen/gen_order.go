@@ -1,0 +1,92 @@
+package codegen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/efluxc/efluxc/compiler/plan"
+	"github.com/efluxc/efluxc/compiler/types"
+)
+
+// genOrder emits the ORDER BY sorter of the output chunk (§6.5) and returns
+// the statements of End that sort: a stable sort per maximal run of rows
+// with the same tag, nulls last in both directions.
+func (g *qgen) genOrder() []jen.Code {
+	q := g.q
+	t := q.name("Order")
+	g.field("Order", jen.Id(t), "sorts runs of the output chunk")
+	g.init(q.f("Order").Dot("a").Op("=").Id("a"))
+	less := []jen.Code{
+		jen.List(jen.Id("x"), jen.Id("y")).Op(":=").List(
+			jen.Op("&").Id("s").Dot("a").Dot(q.name("Out")).Dot("Ev").Index(jen.Id("s").Dot("lo").Op("+").Id("i")),
+			jen.Op("&").Id("s").Dot("a").Dot(q.name("Out")).Dot("Ev").Index(jen.Id("s").Dot("lo").Op("+").Id("j"))),
+	}
+	for _, o := range q.plan.OrderBy {
+		ref := o.Expr.(*plan.OutRef)
+		c := ref.Col
+		f := q.out.Fields[c]
+		x, y := jen.Id("x").Dot(f), jen.Id("y").Dot(f)
+		var lt jen.Code
+		switch {
+		case q.out.plan.Attrs[c].Type == types.Bool && o.Desc:
+			lt = jen.Add(x).Op("&&").Op("!").Add(y)
+		case q.out.plan.Attrs[c].Type == types.Bool:
+			lt = jen.Op("!").Add(x).Op("&&").Add(y)
+		case o.Desc:
+			lt = jen.Add(x).Op(">").Add(y)
+		default:
+			lt = jen.Add(x).Op("<").Add(y)
+		}
+		less = append(less,
+			jen.If(
+				jen.List(jen.Id("xn"), jen.Id("yn")).Op(":=").List(
+					jen.Id("x").Dot("Null").Dot("Is").Call(jen.Lit(c)), jen.Id("y").Dot("Null").Dot("Is").Call(jen.Lit(c))),
+				jen.Id("xn").Op("!=").Id("yn"),
+			).Block(jen.Return(jen.Id("yn")).Comment("null sorts last")).Else().If(
+				jen.Op("!").Id("xn").Op("&&").Add(x.Clone()).Op("!=").Add(y.Clone()),
+			).Block(jen.Return(lt)),
+		)
+	}
+	less = append(less, jen.Return(jen.False()))
+	swap := []jen.Code{
+		jen.List(jen.Id("i"), jen.Id("j")).Op("=").List(jen.Id("s").Dot("lo").Op("+").Id("i"), jen.Id("s").Dot("lo").Op("+").Id("j")),
+		jen.Id("o").Op(":=").Op("&").Id("s").Dot("a").Dot(q.name("Out")),
+		jen.List(jen.Id("o").Dot("Ev").Index(jen.Id("i")), jen.Id("o").Dot("Ev").Index(jen.Id("j"))).Op("=").List(
+			jen.Id("o").Dot("Ev").Index(jen.Id("j")), jen.Id("o").Dot("Ev").Index(jen.Id("i"))),
+		jen.List(jen.Id("o").Dot("TS").Index(jen.Id("i")), jen.Id("o").Dot("TS").Index(jen.Id("j"))).Op("=").List(
+			jen.Id("o").Dot("TS").Index(jen.Id("j")), jen.Id("o").Dot("TS").Index(jen.Id("i"))),
+	}
+	if q.rowKeys {
+		k := jen.Id("s").Dot("a").Dot(q.name("Keys"))
+		swap = append(swap, jen.List(k.Clone().Index(jen.Id("i")), k.Clone().Index(jen.Id("j"))).Op("=").List(
+			k.Clone().Index(jen.Id("j")), k.Clone().Index(jen.Id("i"))))
+	}
+	recvS := jen.Params(jen.Id("s").Op("*").Id(t))
+	g.decl([]string{t + " sorts the rows [lo, lo+n) of " + q.Method + "'s output chunk by its ORDER BY (sort.Interface)."},
+		jen.Type().Id(t).Struct(jen.Id("a").Op("*").Id("App"), jen.List(jen.Id("lo"), jen.Id("n")).Int()))
+	g.decls = append(g.decls,
+		jen.Func().Add(recvS).Id("Len").Params().Int().Block(jen.Return(jen.Id("s").Dot("n"))), jen.Line(),
+		jen.Func().Add(recvS.Clone()).Id("Less").Params(jen.List(jen.Id("i"), jen.Id("j")).Int()).Bool().Block(less...), jen.Line(),
+		jen.Func().Add(recvS.Clone()).Id("Swap").Params(jen.List(jen.Id("i"), jen.Id("j")).Int()).Block(swap...), jen.Line(),
+	)
+	run := func(lo, hi jen.Code) jen.Code {
+		return jen.Block(
+			jen.List(q.f("Order").Dot("lo"), q.f("Order").Dot("n")).Op("=").List(lo, hi),
+			jen.Qual("sort", "Stable").Call(jen.Op("&").Add(q.f("Order"))),
+		)
+	}
+	n := q.f("Out").Dot("Len").Call()
+	if !q.tags {
+		return []jen.Code{jen.Comment("ORDER BY"), run(jen.Lit(0), n)}
+	}
+	tags := func(i string) *jen.Statement { return q.f("Tags").Index(jen.Id(i)) }
+	return []jen.Code{
+		jen.Comment("ORDER BY, per run of rows with the same tag (current/expired)"),
+		jen.For(jen.Id("lo").Op(":=").Lit(0), jen.Id("lo").Op("<").Add(n), jen.Empty()).Block(
+			jen.Id("hi").Op(":=").Id("lo").Op("+").Lit(1),
+			jen.For(jen.Id("hi").Op("<").Add(n.Clone()).Op("&&").Add(tags("hi")).Op("==").Add(tags("lo"))).Block(jen.Id("hi").Op("++")),
+			jen.List(q.f("Order").Dot("lo"), q.f("Order").Dot("n")).Op("=").List(jen.Id("lo"), jen.Id("hi").Op("-").Id("lo")),
+			jen.Qual("sort", "Stable").Call(jen.Op("&").Add(q.f("Order"))),
+			jen.Id("lo").Op("=").Id("hi"),
+		),
+	}
+}

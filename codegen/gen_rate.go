@@ -1,0 +1,3 @@
+package codegen
+
+func (g *qgen) genRate() { panic("codegen: output rate limiting") }

@@ -1,0 +1,417 @@
+package codegen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/efluxc/efluxc/codegen/expr"
+	"github.com/efluxc/efluxc/compiler/plan"
+)
+
+// The selector of a stateful query (§6.2) is four methods called by its
+// window code for every emission:
+//
+//	q1Begin()                          start an emission: empty the output chunk
+//	q1Select(ts, e, expired)           one CURRENT or EXPIRED event: update the
+//	                                   group's aggregates, build the row, HAVING,
+//	                                   keep it as a candidate (collapsing)
+//	q1Reset()                          RESET: clear the aggregates of every group
+//	q1End()                            delete emptied groups, ORDER BY, OFFSET,
+//	                                   LIMIT, rate limiting, deliver the chunk
+//
+// Group state lives in q1Group values (one field per aggregate) in an
+// rt.Table keyed by the q1Key struct, or in the single field q1Agg without
+// GROUP BY. A group's candidate row is tracked by the emission number
+// (epoch) and its index in the output chunk, so collapsing allocates
+// nothing.
+
+// evType is the Go type of the events the selector reads: the held event
+// of a window, or the input stream's struct.
+func (g *qgen) evType() string {
+	if g.q.windowed() {
+		return g.q.name("Event")
+	}
+	return g.q.in.Type
+}
+
+// canExpire reports whether the selector can see expired events.
+func (g *qgen) canExpire() bool {
+	return g.q.windowed() && g.q.removal != removeNever && g.q.needsExpired()
+}
+
+// genHeld emits the held event type and the function copying an input
+// event into it: only the attributes the query reads are kept.
+func (g *qgen) genHeld() {
+	q := g.q
+	fields := []jen.Code{jen.Id("ts").Int64()}
+	vals := []jen.Code{field("ts", jen.Id("ts"))}
+	for i, used := range q.heldAttrs {
+		if !used {
+			continue
+		}
+		fields = append(fields, jen.Id(q.in.Fields[i]).Add(expr.GoType(q.in.plan.Attrs[i].Type)))
+		vals = append(vals, field(q.in.Fields[i], jen.Id("e").Dot(q.in.Fields[i])))
+	}
+	fields = append(fields, jen.Id("Null").Qual(rtPath, "NullMask").Comment("the input event's null mask"))
+	vals = append(vals, field("Null", jen.Id("e").Dot("Null")))
+	t := q.name("Event")
+	g.decl([]string{t + " is an event held by " + q.Method + "'s window: its timestamp and the attributes", q.Method + " reads."},
+		jen.Type().Id(t).Struct(fields...))
+	g.decl([]string{q.name("Hold") + " copies what " + q.Method + "'s window keeps of e."},
+		jen.Func().Id(q.name("Hold")).Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)).Id(t).Block(
+			jen.Return(jen.Id(t).Values(vals...))))
+}
+
+// groupKeys are the distinct GROUP BY attribute ordinals.
+func (g *qgen) groupKeys() []int {
+	var keys []int
+	seen := map[int]bool{}
+	for _, r := range g.q.plan.GroupBy {
+		if !seen[r.Attr] {
+			seen[r.Attr] = true
+			keys = append(keys, r.Attr)
+		}
+	}
+	return keys
+}
+
+// genGroups emits the key and group types and the group state fields.
+func (g *qgen) genGroups(kernels []*kernel) {
+	q := g.q
+	if q.grouped {
+		fields := []jen.Code{}
+		for _, i := range g.groupKeys() {
+			f := q.in.Fields[i]
+			fields = append(fields, jen.Id(f).Add(expr.GoType(q.in.plan.Attrs[i].Type)), jen.Id(f+"Null").Bool())
+		}
+		g.decl([]string{q.name("Key") + " is a GROUP BY key of " + q.Method + " (null is a value of its own)."},
+			jen.Type().Id(q.name("Key")).Struct(fields...))
+	}
+	if !q.plan.Aggregating && !q.grouped {
+		return
+	}
+	fields := []jen.Code{}
+	if q.countHeld {
+		fields = append(fields, jen.Id("held").Int64().Comment("events of the group held by the window"))
+	}
+	if q.grouped {
+		fields = append(fields,
+			jen.Id("epoch").Uint32().Comment("the emission in which the group last had a candidate row"),
+			jen.Id("cand").Int32().Comment("that row's index in the output chunk"))
+	}
+	if q.deletable {
+		fields = append(fields, jen.Id("pending").Bool().Comment("listed to be deleted if empty at the end of the emission"))
+	}
+	for _, k := range kernels {
+		fields = append(fields, k.fields...)
+	}
+	t := q.name("Group")
+	g.decl([]string{t + " is the aggregate state of one group of " + q.Method + ", one field per aggregate."},
+		jen.Type().Id(t).Struct(fields...))
+	reset := []jen.Code{}
+	clear := []jen.Code{}
+	for _, k := range kernels {
+		reset = append(reset, k.reset...)
+		clear = append(clear, k.clear...)
+	}
+	g.decl([]string{"reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER."},
+		jen.Func().Params(jen.Id("g").Op("*").Id(t)).Id("reset").Params().Block(reset...))
+	if q.grouped {
+		clear = append([]jen.Code{jen.Id("g").Dot("epoch").Op("=").Lit(0)}, clear...)
+		if q.countHeld {
+			clear = append([]jen.Code{jen.Id("g").Dot("held").Op("=").Lit(0)}, clear...)
+		}
+		g.decl([]string{"clear makes a new group empty, keeping the buffers of the slot's previous group."},
+			jen.Func().Params(jen.Id("g").Op("*").Id(t)).Id("clear").Params().Block(clear...))
+		g.field("Groups", rtType("Table", jen.Id(q.name("Key")), jen.Id(t)), "GROUP BY state")
+		g.field("Epoch", jen.Uint32(), "emissions so far")
+		if q.deletable {
+			g.field("Pending", jen.Index().Int32(), "groups that may have become empty in this emission")
+		}
+	} else {
+		g.field("Agg", jen.Id(t), "aggregate state")
+	}
+}
+
+// genSelector emits Begin, Select, Reset and End.
+func (g *qgen) genSelector() {
+	q := g.q
+	var kernels []*kernel
+	for _, a := range q.aggs {
+		kernels = append(kernels, newKernel(a, q.removal))
+	}
+	g.genGroups(kernels)
+	if q.collapse {
+		g.field("Row", jen.Id(q.out.Type), "the row being built")
+	}
+	if q.tags {
+		g.field("Tags", jen.Index().Bool(), "per output row: produced by an expired event")
+	}
+	if q.rowKeys {
+		g.field("Keys", jen.Index().Id(q.name("Key")), "per output row: its group")
+	}
+	g.genBegin()
+	g.genSelect(kernels)
+	if q.plan.Aggregating && q.resets() {
+		g.genReset()
+	}
+	g.genEnd()
+}
+
+func (g *qgen) genBegin() {
+	q := g.q
+	body := []jen.Code{}
+	if !q.cyclic {
+		body = append(body, q.f("Out").Dot("Reset").Call())
+	}
+	if q.tags {
+		body = append(body, q.f("Tags").Op("=").Add(q.f("Tags")).Index(jen.Empty(), jen.Lit(0)))
+	}
+	if q.rowKeys {
+		body = append(body, q.f("Keys").Op("=").Add(q.f("Keys")).Index(jen.Empty(), jen.Lit(0)))
+	}
+	if q.grouped {
+		body = append(body, q.f("Epoch").Op("++"))
+	}
+	g.method("Begin", nil, q.name("Begin")+" starts an emission.", body...)
+}
+
+// markPending lists group gi for deletion at the end of the emission.
+func (g *qgen) markPending(gi, grp jen.Code) jen.Code {
+	q := g.q
+	return jen.If(jen.Op("!").Add(grp).Dot("pending")).Block(
+		jen.Add(grp).Dot("pending").Op("=").True(),
+		q.f("Pending").Op("=").Append(q.f("Pending"), gi),
+	)
+}
+
+func (g *qgen) genSelect(kernels []*kernel) {
+	q, p := g.q, g.q.plan
+	b := expr.NewBuilder(expr.Env{
+		In: jen.Id("e"), InFields: q.in.Fields,
+		Out: jen.Id("row"), OutFields: q.out.Fields,
+		TS: jen.Id("ts"), Now: aField("now"),
+		Agg: func(a *plan.Agg) expr.Value {
+			for _, k := range kernels {
+				if k.agg.ID == a.ID {
+					return k.result(jen.Id("g"))
+				}
+			}
+			panic("codegen: unknown aggregate")
+		},
+	})
+	// The group.
+	if q.grouped {
+		b.Emit(jen.Var().Id("k").Id(q.name("Key")))
+		for _, i := range g.groupKeys() {
+			f := q.in.Fields[i]
+			b.Emit(jen.If(jen.Id("e").Dot("Null").Dot("Is").Call(jen.Lit(i))).Block(
+				jen.Id("k").Dot(f + "Null").Op("=").True(),
+			).Else().Block(jen.Id("k").Dot(f).Op("=").Id("e").Dot(f)))
+		}
+		b.Emit(
+			jen.List(jen.Id("gi"), jen.Id("isNew")).Op(":=").Add(q.f("Groups")).Dot("Lookup").Call(jen.Id("k")),
+			jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
+			jen.If(jen.Id("isNew")).Block(jen.Id("g").Dot("clear").Call()),
+		)
+	} else if p.Aggregating {
+		b.Emit(jen.Id("g").Op(":=").Op("&").Add(q.f("Agg")))
+	}
+	// Aggregate updates. In aggregate arguments, output column names (HAVING
+	// resolves them first, §6.4) stand for the column's expression.
+	b.SetOutExprs(q.plan.Select)
+	if len(kernels) > 0 {
+		var adds, removes []jen.Code
+		for _, k := range kernels {
+			var v jen.Code
+			var notNull *jen.Statement
+			if k.agg.Arg != nil {
+				val := b.Value(k.agg.Arg)
+				if val.AlwaysNull {
+					continue
+				}
+				if k.argType != 0 && k.argType != val.T {
+					val = b.Widen(val, k.argType)
+				}
+				if val.Nullable() {
+					val = b.Reuse(val)
+					notNull = val.NotNullCode()
+				}
+				v = val.Code()
+			}
+			guard := func(c jen.Code) jen.Code {
+				if notNull == nil {
+					return c
+				}
+				return jen.If(notNull).Block(c)
+			}
+			adds = append(adds, guard(k.add(v)))
+			if k.remove != nil {
+				removes = append(removes, guard(k.remove(v)))
+			}
+		}
+		if q.countHeld {
+			adds = append(adds, jen.Id("g").Dot("held").Op("++"))
+			removes = append(removes, jen.Id("g").Dot("held").Op("--"))
+			if q.deletable {
+				removes = append(removes, jen.If(jen.Id("g").Dot("held").Op("==").Lit(0)).Block(
+					g.markPending(jen.Id("gi"), jen.Id("g"))))
+			}
+		}
+		if g.canExpire() {
+			b.Emit(jen.If(jen.Id("expired")).Block(removes...).Else().Block(adds...))
+		} else {
+			b.Emit(adds...)
+		}
+	}
+	if q.deletable && !q.countHeld {
+		b.Emit(g.markPending(jen.Id("gi"), jen.Id("g")))
+	}
+	b.SetOutExprs(nil)
+	// Rows only for the emitted event kinds (§4.5).
+	if !g.canExpire() && !q.wantCur {
+		b.Emit(jen.Return().Comment("only expired rows are emitted, and there are none"))
+	} else if g.canExpire() {
+		switch {
+		case !q.wantExp:
+			b.Emit(jen.If(jen.Id("expired")).Block(jen.Return()))
+		case !q.wantCur:
+			b.Emit(jen.If(jen.Op("!").Id("expired")).Block(jen.Return()))
+		}
+	}
+	// The row.
+	if q.collapse {
+		b.Emit(jen.Id("row").Op(":=").Op("&").Add(q.f("Row")), jen.Op("*").Id("row").Op("=").Id(q.out.Type).Values())
+	} else {
+		b.Emit(jen.Id("row").Op(":=").Add(q.f("Out")).Dot("Append").Call(jen.Id("ts")))
+	}
+	g.project(b)
+	if p.Having != nil {
+		reject, always, never := b.Reject(p.Having)
+		drop := []jen.Code{}
+		if !q.collapse {
+			drop = append(drop, q.f("Out").Dot("DropLast").Call())
+		}
+		drop = append(drop, jen.Return())
+		switch {
+		case always:
+			b.Emit(drop...)
+		case !never:
+			b.Emit(jen.If(reject).Block(drop...))
+		}
+	}
+	// Keep the candidate (§6.2 step 2).
+	idx := jen.Id("i")
+	switch {
+	case q.grouped:
+		b.Emit(
+			jen.If(jen.Id("g").Dot("epoch").Op("!=").Add(q.f("Epoch"))).Block(
+				jen.List(jen.Id("g").Dot("epoch"), jen.Id("g").Dot("cand")).Op("=").List(q.f("Epoch"), jen.Int32().Call(q.f("Out").Dot("Len").Call())),
+			),
+			jen.Id("i").Op(":=").Int().Call(jen.Id("g").Dot("cand")),
+			jen.Op("*").Add(q.f("Out")).Dot("Put").Call(jen.Id("i"), jen.Id("ts")).Op("=").Op("*").Id("row"),
+		)
+	case q.collapse:
+		idx = jen.Lit(0)
+		b.Emit(jen.Op("*").Add(q.f("Out")).Dot("Put").Call(jen.Lit(0), jen.Id("ts")).Op("=").Op("*").Id("row"))
+	default:
+		idx = q.f("Out").Dot("Len").Call().Op("-").Lit(1)
+	}
+	if q.tags {
+		tag := jen.Id("expired")
+		if !g.canExpire() {
+			tag = jen.False()
+		}
+		b.Emit(q.f("Tags").Op("=").Qual(rtPath, "Put").Call(q.f("Tags"), idx, tag))
+	}
+	if q.rowKeys {
+		b.Emit(q.f("Keys").Op("=").Qual(rtPath, "Put").Call(q.f("Keys"), idx, jen.Id("k")))
+	}
+	params := []jen.Code{jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(g.evType())}
+	if g.canExpire() {
+		params = append(params, jen.Id("expired").Bool())
+	}
+	g.method("Select", params, q.name("Select")+" runs the selector for one event of an emission (§6.2 step 1).", b.Take()...)
+}
+
+func (g *qgen) genReset() {
+	q := g.q
+	var body []jen.Code
+	if q.grouped {
+		inner := []jen.Code{
+			jen.If(jen.Op("!").Add(q.f("Groups")).Dot("Live").Call(jen.Id("i"))).Block(jen.Continue()),
+			jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("i")),
+			jen.Id("g").Dot("reset").Call(),
+		}
+		if q.countHeld {
+			inner = append(inner, jen.Id("g").Dot("held").Op("=").Lit(0))
+			if q.deletable {
+				inner = append(inner, g.markPending(jen.Id("i"), jen.Id("g")))
+			}
+		}
+		body = append(body, jen.For(jen.Id("i").Op(":=").Range().Int32().Call(q.f("Groups").Dot("Slots").Call())).Block(inner...))
+	} else {
+		body = append(body, q.f("Agg").Dot("reset").Call())
+	}
+	g.method("Reset", nil, q.name("Reset")+" is RESET: it clears the aggregates of every group.", body...)
+}
+
+func (g *qgen) genEnd() {
+	q, p := g.q, g.q.plan
+	body := []jen.Code{}
+	if q.deletable {
+		cond := jen.Id("g").Dot("held").Op("==").Lit(0)
+		doc := "Delete the groups the window no longer holds events of (bounded memory)."
+		if !q.countHeld {
+			cond = nil
+			doc = "Groups only collapse rows within an emission."
+		}
+		del := q.f("Groups").Dot("Delete").Call(jen.Id("i"))
+		var stmt jen.Code = del
+		if cond != nil {
+			stmt = jen.If(cond).Block(del)
+		}
+		body = append(body,
+			jen.Comment(doc),
+			jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Add(q.f("Pending"))).Block(
+				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("i")),
+				jen.Id("g").Dot("pending").Op("=").False(),
+				stmt,
+			),
+			q.f("Pending").Op("=").Add(q.f("Pending")).Index(jen.Empty(), jen.Lit(0)),
+		)
+	}
+	if len(p.OrderBy) > 0 {
+		body = append(body, g.genOrder()...)
+	}
+	if p.Offset > 0 || p.Limit >= 0 {
+		off, lim := jen.Lit(int(p.Offset)), jen.Lit(int(p.Limit))
+		body = append(body, q.f("Out").Dot("Keep").Call(off, lim).Comment("OFFSET, LIMIT"))
+		if q.tags {
+			body = append(body, q.f("Tags").Op("=").Qual(rtPath, "Keep").Call(q.f("Tags"), off, lim))
+		}
+		if q.rowKeys {
+			body = append(body, q.f("Keys").Op("=").Qual(rtPath, "Keep").Call(q.f("Keys"), off, lim))
+		}
+	}
+	if p.Rate != nil {
+		body = append(body, q.f("Limit").Call())
+	} else {
+		body = append(body, g.deliver(q.f("Out"))...)
+	}
+	g.method("End", nil, q.name("End")+" ends an emission: the candidates form the output chunk (§6.2 steps 2-4).", body...)
+}
+
+// deliver emits chunk c (an App field) to the target stream if it is not
+// empty. A cyclic query hands the chunk over and starts a fresh one.
+func (g *qgen) deliver(c *jen.Statement) []jen.Code {
+	q := g.q
+	emit := aField("emit" + q.out.Type)
+	if q.cyclic {
+		return []jen.Code{jen.If(jen.Add(c).Dot("Len").Call().Op(">").Lit(0)).Block(
+			jen.Id("out").Op(":=").Add(c),
+			jen.Add(c).Op("=").Qual(rtPath, "Chunk").Types(jen.Id(q.out.Type)).Values(),
+			emit.Call(jen.Op("&").Id("out")),
+		)}
+	}
+	return []jen.Code{jen.If(jen.Add(c).Dot("Len").Call().Op(">").Lit(0)).Block(emit.Call(jen.Op("&").Add(c)))}
+}

@@ -1,0 +1,90 @@
+package codegen
+
+import (
+	"github.com/dave/jennifer/jen"
+)
+
+// timerKind is one kind of timer of the app: a constant for rt.Timer.Kind
+// and the App method that handles it. Constructs that need timers (time
+// windows, output rate ticks; later pattern deadlines, triggers and
+// partition instances) allocate their kinds with newTimer; AdvanceTo
+// dispatches on them with one switch.
+type timerKind struct {
+	Const   string // e.g. timerQ1Window
+	Handler string // App method taking the rt.Timer, e.g. q1WindowTimer
+	Doc     string
+}
+
+// newTimer allocates a timer kind handled by method handler.
+func (m *model) newTimer(konst, handler, doc string) *timerKind {
+	t := &timerKind{Const: konst, Handler: handler, Doc: doc}
+	m.timers = append(m.timers, t)
+	return t
+}
+
+// schedule is a.timers.Schedule(due, kind, arg).
+func (t *timerKind) schedule(due, arg jen.Code) *jen.Statement {
+	if arg == nil {
+		arg = jen.Lit(0)
+	}
+	return aField("timers").Dot("Schedule").Call(due, jen.Id(t.Const), arg)
+}
+
+// genTimerKinds emits the timer kind constants.
+func (m *model) genTimerKinds(f *jen.File) {
+	if len(m.timers) == 0 {
+		return
+	}
+	defs := []jen.Code{}
+	for i, t := range m.timers {
+		d := jen.Id(t.Const)
+		if i == 0 {
+			d.Int32().Op("=").Iota()
+		}
+		defs = append(defs, d.Comment(t.Doc))
+	}
+	f.Comment("Timer kinds: rt.Timer.Kind values dispatched by AdvanceTo.")
+	f.Const().Defs(defs...)
+	f.Line()
+}
+
+// genClock emits AdvanceTo and NextDeadline (§4.6): timers due at or before
+// the new time fire in due order, FIFO among equal due times, with the
+// clock at their due time; timers they schedule fire too when due.
+func (m *model) genClock(f *jen.File) {
+	if len(m.timers) == 0 {
+		f.Comment("AdvanceTo moves the clock to ts; it never goes back.")
+		f.Func().Add(recv()).Id("AdvanceTo").Params(jen.Id("ts").Int64()).Block(
+			jen.If(jen.Id("ts").Op(">").Id("a").Dot("now")).Block(jen.Id("a").Dot("now").Op("=").Id("ts")),
+		)
+		f.Line()
+		f.Comment("NextDeadline reports the earliest pending timer: this app has none.")
+		f.Func().Add(recv()).Id("NextDeadline").Params().Params(jen.Int64(), jen.Bool()).Block(
+			jen.Return(jen.Lit(0), jen.False()),
+		)
+		f.Line()
+		return
+	}
+	cases := []jen.Code{}
+	for _, t := range m.timers {
+		cases = append(cases, jen.Case(jen.Id(t.Const)).Block(aField(t.Handler).Call(jen.Id("t"))))
+	}
+	f.Comment("AdvanceTo fires every timer due at or before ts, in due order (FIFO among")
+	f.Comment("equal due times), with the clock at each timer's due time, then moves the")
+	f.Comment("clock to ts. It never goes back.")
+	f.Func().Add(recv()).Id("AdvanceTo").Params(jen.Id("ts").Int64()).Block(
+		jen.For().Block(
+			jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Add(aField("timers")).Dot("PopDue").Call(jen.Id("ts")),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+			aField("now").Op("=").Max(aField("now"), jen.Id("t").Dot("Due")),
+			jen.Switch(jen.Id("t").Dot("Kind")).Block(cases...),
+		),
+		aField("now").Op("=").Max(aField("now"), jen.Id("ts")),
+	)
+	f.Line()
+	f.Comment("NextDeadline reports the due time of the earliest pending timer.")
+	f.Func().Add(recv()).Id("NextDeadline").Params().Params(jen.Int64(), jen.Bool()).Block(
+		jen.Return(aField("timers").Dot("Next").Call()),
+	)
+	f.Line()
+}

@@ -1,0 +1,154 @@
+package codegen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/efluxc/efluxc/compiler/plan"
+)
+
+// removal is how a query's window removes events, which decides the
+// aggregate kernels (MIN/MAX as a running value, a monotonic deque or a
+// multiset).
+type removal uint8
+
+const (
+	removeNever removal = iota // no window, firstUnique, delay: nothing expires
+	removeFIFO                 // oldest first: sliding and batch windows
+	removeAny                  // sort, unique, frequent, lossyFrequent, session
+)
+
+// state is what a query keeps between chunks, decided once from its plan.
+type state struct {
+	win      *plan.Window // nil without a window
+	removal  removal
+	aggs     []*plan.Agg // distinct aggregate calls, by ID
+	grouped  bool        // GROUP BY
+	collapse bool        // the selector collapses rows (§6.2 step 2)
+	forever  bool        // MINFOREVER/MAXFOREVER: groups are never deleted
+	// heldAttrs marks the input attributes the window keeps: those read
+	// after the window (select, HAVING, ORDER BY, GROUP BY, aggregates)
+	// and those the window itself reads.
+	heldAttrs []bool
+	// countHeld: groups count their held events, to be deleted when the
+	// window holds none of them (bounded memory).
+	countHeld bool
+	// deletable: groups are deleted at the end of an emission when they
+	// hold no event (or, without aggregates, always: they only serve
+	// collapsing within the emission).
+	deletable bool
+	wantCur   bool // rows of current events are emitted
+	wantExp   bool // rows of expired events are emitted
+	tags      bool // rows carry their current/expired tag (ORDER BY runs, snapshots)
+	rowKeys   bool // rows carry their group key (rate limiting per group)
+}
+
+// stateful reports whether the query needs more than a filter and a
+// projection per event.
+func (q *query) stateful() bool {
+	p := q.plan
+	return q.win != nil || q.collapse || p.Rate != nil || len(p.OrderBy) > 0
+}
+
+// windowed reports whether events are held by a window.
+func (q *query) windowed() bool { return q.win != nil }
+
+func (q *query) analyze() {
+	p := q.plan
+	in := p.Input.(*plan.StreamInput)
+	q.win = in.Window
+	if q.win != nil {
+		switch q.win.Kind {
+		case plan.WinFirstUnique, plan.WinDelay:
+			q.removal = removeNever
+		case plan.WinSort, plan.WinUnique, plan.WinFrequent, plan.WinLossyFrequent, plan.WinSession:
+			q.removal = removeAny
+		default:
+			q.removal = removeFIFO
+		}
+	}
+	q.grouped = len(p.GroupBy) > 0
+	q.collapse = p.Aggregating || q.grouped
+	q.heldAttrs = make([]bool, len(q.in.plan.Attrs))
+	seen := map[int]bool{}
+	mark := func(e plan.Expr) {
+		walk(e, func(x plan.Expr) {
+			switch x := x.(type) {
+			case *plan.Ref:
+				if x.Source == 0 && !x.TableRow {
+					q.heldAttrs[x.Attr] = true
+				}
+			case *plan.Agg:
+				if !seen[x.ID] {
+					seen[x.ID] = true
+					q.aggs = append(q.aggs, x)
+				}
+				if x.Kind == plan.AggMinForever || x.Kind == plan.AggMaxForever {
+					q.forever = true
+				}
+			}
+		})
+	}
+	for _, c := range p.Select {
+		mark(c.Expr)
+	}
+	mark(p.Having)
+	for _, o := range p.OrderBy {
+		mark(o.Expr)
+	}
+	for _, g := range p.GroupBy {
+		mark(g)
+	}
+	if q.win != nil {
+		keyed := false
+		for _, x := range q.win.Params {
+			if _, ok := x.(*plan.Ref); ok {
+				keyed = true
+			}
+			mark(x)
+		}
+		if !keyed && (q.win.Kind == plan.WinFrequent || q.win.Kind == plan.WinLossyFrequent) {
+			for i := range q.heldAttrs {
+				q.heldAttrs[i] = true // the key is every attribute
+			}
+		}
+	}
+	sortAggs(q.aggs)
+	q.countHeld = q.windowed() && p.Aggregating && q.removal != removeNever
+	q.deletable = q.grouped && !q.forever && (q.countHeld || !p.Aggregating)
+	snapshot := p.Rate != nil && p.Rate.Mode == plan.RateSnapshot
+	q.wantCur = p.Events != plan.ExpiredEvents
+	q.wantExp = p.Events != plan.CurrentEvents || snapshot
+	q.tags = len(p.OrderBy) > 0 && q.wantCur && q.wantExp
+	q.rowKeys = q.grouped && p.Rate != nil && p.Rate.Mode != plan.RateAll
+}
+
+func sortAggs(a []*plan.Agg) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j].ID < a[j-1].ID; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// resets reports whether the window emits RESET (batch windows, §5.3-5.6).
+func (q *query) resets() bool {
+	if q.win == nil {
+		return false
+	}
+	switch q.win.Kind {
+	case plan.WinLengthBatch, plan.WinTimeBatch, plan.WinExternalTimeBatch, plan.WinSliding:
+		return true
+	}
+	return false
+}
+
+// needsExpired reports whether the selector must see expired events:
+// they update aggregates, or their rows are emitted.
+func (q *query) needsExpired() bool { return q.plan.Aggregating || q.wantExp }
+
+// Names of the query's App fields and types: the method name plus a suffix.
+func (q *query) f(suffix string) *jen.Statement { return jen.Id("a").Dot(q.Method + suffix) }
+func (q *query) name(suffix string) string      { return q.Method + suffix }
+
+// aField is a.name.
+func aField(name string) *jen.Statement { return jen.Id("a").Dot(name) }

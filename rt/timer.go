@@ -1,0 +1,86 @@
+package rt
+
+// Timer is one pending timer of a TimerQueue. Kind says what to do when it
+// fires (generated code switches on it); Arg is free for the kind's use,
+// e.g. a partition instance or a session.
+type Timer struct {
+	Due  int64
+	Kind int32
+	Arg  int32
+	seq  uint64 // scheduling order: FIFO among equal due times
+}
+
+// TimerQueue is a min-heap of timers ordered by due time, then by the order
+// in which they were scheduled (§4.6). It allocates only while it grows.
+type TimerQueue struct {
+	h   []Timer
+	seq uint64
+}
+
+// Len is the number of pending timers.
+func (q *TimerQueue) Len() int { return len(q.h) }
+
+// Schedule adds a timer due at due.
+func (q *TimerQueue) Schedule(due int64, kind, arg int32) {
+	q.seq++
+	q.h = append(q.h, Timer{Due: due, Kind: kind, Arg: arg, seq: q.seq})
+	q.up(len(q.h) - 1)
+}
+
+// Next reports the due time of the earliest timer.
+func (q *TimerQueue) Next() (int64, bool) {
+	if len(q.h) == 0 {
+		return 0, false
+	}
+	return q.h[0].Due, true
+}
+
+// PopDue removes and returns the earliest timer if it is due at or before ts.
+func (q *TimerQueue) PopDue(ts int64) (Timer, bool) {
+	if len(q.h) == 0 || q.h[0].Due > ts {
+		return Timer{}, false
+	}
+	t := q.h[0]
+	n := len(q.h) - 1
+	q.h[0] = q.h[n]
+	q.h = q.h[:n]
+	if n > 0 {
+		q.down(0)
+	}
+	return t, true
+}
+
+func (q *TimerQueue) less(i, j int) bool {
+	a, b := &q.h[i], &q.h[j]
+	return a.Due < b.Due || a.Due == b.Due && a.seq < b.seq
+}
+
+func (q *TimerQueue) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !q.less(i, p) {
+			return
+		}
+		q.h[i], q.h[p] = q.h[p], q.h[i]
+		i = p
+	}
+}
+
+func (q *TimerQueue) down(i int) {
+	n := len(q.h)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			return
+		}
+		m := l
+		if r := l + 1; r < n && q.less(r, l) {
+			m = r
+		}
+		if !q.less(m, i) {
+			return
+		}
+		q.h[i], q.h[m] = q.h[m], q.h[i]
+		i = m
+	}
+}
