@@ -302,7 +302,7 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	// Keep the candidate (§6.2 step 2).
 	idx := jen.Id("i")
 	switch {
-	case q.grouped:
+	case q.grouped && q.collapse:
 		b.Emit(
 			jen.If(jen.Id("g").Dot("epoch").Op("!=").Add(q.f("Epoch"))).Block(
 				jen.List(jen.Id("g").Dot("epoch"), jen.Id("g").Dot("cand")).Op("=").List(q.f("Epoch"), jen.Int32().Call(q.f("Out").Dot("Len").Call())),

@@ -118,7 +118,10 @@ func (q *query) analyze() {
 	snapshot := p.Rate != nil && p.Rate.Mode == plan.RateSnapshot
 	q.wantCur = p.Events != plan.ExpiredEvents
 	q.wantExp = p.Events != plan.CurrentEvents || snapshot
-	q.tags = len(p.OrderBy) > 0 && q.wantCur && q.wantExp
+	q.tags = len(p.OrderBy) > 0 && q.wantCur && q.wantExp || snapshot
+	if snapshot {
+		q.collapse = false // §7: the snapshot limiter sees every row
+	}
 	q.rowKeys = q.grouped && p.Rate != nil && p.Rate.Mode != plan.RateAll
 }
 

@@ -53,9 +53,6 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 			no(q.Pos, "partition")
 		}
 	}
-	if q.Rate != nil {
-		no(q.Rate.Pos, "output rate limiting")
-	}
 	visit := func(e plan.Expr) {
 		switch e := e.(type) {
 		case *plan.InTable:

@@ -16,7 +16,6 @@ func TestUnsupported(t *testing.T) {
 	const s = "CREATE STREAM S (sym STRING, v INT);\n"
 	for _, c := range []struct{ src, want string }{
 		{s + "INSERT INTO O SELECT sym FROM S ORDER BY v;", "2:42: not supported yet: ORDER BY an attribute that is not selected"},
-		{s + "INSERT INTO O SELECT sym FROM S OUTPUT EVERY 2 EVENTS;", "not supported yet: output rate limiting"},
 		{s + "INSERT INTO O SELECT a.sym FROM S AS a JOIN S AS b ON a.v = b.v;", "not supported yet: join"},
 		{s + "INSERT INTO O SELECT a.sym FROM PATTERN (a=S -> b=S);", "not supported yet: pattern"},
 		{s + "INSERT INTO O SELECT a.sym FROM SEQUENCE (a=S, b=S);", "not supported yet: sequence"},

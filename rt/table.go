@@ -69,3 +69,11 @@ func (t *Table[K, V]) Slots() int { return len(t.slots) }
 
 // Live reports whether slot i holds a key.
 func (t *Table[K, V]) Live(i int32) bool { return t.slots[i].live }
+
+// Clear removes every key.
+func (t *Table[K, V]) Clear() {
+	clear(t.index)
+	clear(t.slots)
+	t.slots = t.slots[:0]
+	t.free = t.free[:0]
+}
