@@ -25,6 +25,8 @@ var goldenApps = []struct {
 	{"exprs", false},
 	{"chain", false},
 	{"consts", true},
+	{"lengthgroup", false},
+	{"timegroup", false},
 }
 
 func generateGolden(t *testing.T, name string, noOpt bool) map[string][]byte {
