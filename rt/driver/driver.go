@@ -22,6 +22,18 @@
 //	{"symbol": "WSO2", "price": 60.5}
 //	{"_ts": 2500}
 //
+// # Time
+//
+// With -playback the clock moves only with the input: before a line with
+// time T is processed, the app fires every timer due at or before T (time
+// windows, output rate ticks, ...). Without it (wall-clock mode), the
+// driver also fires timers as real time passes: between lines it sleeps
+// until the app's NextDeadline (measured in ms since the driver started)
+// and then calls AdvanceTo with the wall-clock time, so a time window
+// expires and an OUTPUT EVERY 1 SECOND ticks even when no input arrives.
+// The app itself never reads the wall clock and starts no goroutines; the
+// driver reads stdin in one goroutine and feeds the app from another.
+//
 // In playback mode times must not decrease. A bad line (not a JSON object,
 // unknown stream, a value of the wrong type, time going back) is reported on
 // the error output with its line number and skipped.
@@ -111,19 +123,59 @@ func Run(p rt.Program, in io.Reader, out, errOut io.Writer, opts Options) (Stats
 	r.start = r.opts.Now()
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
-	for line := 1; sc.Scan(); line++ {
-		r.line(line, sc.Bytes())
-		if !opts.Playback {
-			// Interactive use: show output as soon as it exists.
-			r.w.Flush()
+	var err error
+	if opts.Playback {
+		for line := 1; sc.Scan(); line++ {
+			r.line(line, sc.Bytes())
 		}
+		err = sc.Err()
+	} else {
+		err = r.wallClock(sc)
 	}
-	err := sc.Err()
 	if ferr := r.w.Flush(); err == nil {
 		err = ferr
 	}
 	fmt.Fprintln(errOut, r.stats)
 	return r.stats, err
+}
+
+// wallClock feeds lines as they arrive and, between them, fires the app's
+// timers when their due time comes on the wall clock.
+func (r *runner) wallClock(sc *bufio.Scanner) error {
+	lines := make(chan []byte)
+	done := make(chan error, 1)
+	go func() {
+		for sc.Scan() {
+			lines <- append([]byte(nil), sc.Bytes()...)
+		}
+		done <- sc.Err()
+		close(lines)
+	}()
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for line := 1; ; {
+		var wake <-chan time.Time
+		due, ok := r.p.NextDeadline()
+		if ok {
+			wait := time.Duration(due)*time.Millisecond - r.opts.Now().Sub(r.start)
+			timer.Reset(max(wait, 0))
+			wake = timer.C
+		}
+		select {
+		case text, ok := <-lines:
+			timer.Stop()
+			if !ok {
+				return <-done
+			}
+			r.line(line, text)
+			line++
+		case <-wake:
+			r.now = max(r.now, due, r.opts.Now().Sub(r.start).Milliseconds())
+			r.p.AdvanceTo(r.now)
+		}
+		// Interactive use: show output as soon as it exists.
+		r.w.Flush()
+	}
 }
 
 type runner struct {

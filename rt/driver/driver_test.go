@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -146,5 +147,40 @@ func TestRunStreamsOption(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if _, err := Run(&echo{}, strings.NewReader(""), &out, &errOut, Options{Streams: []string{"Zzz"}}); err == nil {
 		t.Error("unknown stream accepted")
+	}
+}
+
+// ticker is a fake program with one timer due at 20 ms: it records the
+// times AdvanceTo is called with.
+type ticker struct {
+	echo
+	due      int64
+	pending  bool
+	advanced []int64
+}
+
+func (t *ticker) NextDeadline() (int64, bool) { return t.due, t.pending }
+
+func (t *ticker) AdvanceTo(ts int64) {
+	t.advanced = append(t.advanced, ts)
+	if t.pending && ts >= t.due {
+		t.pending = false
+	}
+}
+
+// In wall-clock mode the driver fires due timers while no input arrives.
+func TestWallClockFiresTimers(t *testing.T) {
+	p := &ticker{due: 20, pending: true}
+	pr, pw := io.Pipe()
+	go func() {
+		time.Sleep(80 * time.Millisecond)
+		pw.Close()
+	}()
+	var out, errOut bytes.Buffer
+	if _, err := Run(p, pr, &out, &errOut, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if p.pending || len(p.advanced) == 0 || p.advanced[0] < 20 {
+		t.Errorf("AdvanceTo calls %v: want one at ≥ 20 ms before the input ended", p.advanced)
 	}
 }
