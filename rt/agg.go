@@ -163,7 +163,15 @@ func (m *mono[T]) remove() {
 	m.out++
 }
 
-func (m *mono[T]) front() T { return m.d.Front().v }
+// front is the extreme; the zero value when empty (the result is then
+// null, but generated code reads the value before its null flag).
+func (m *mono[T]) front() T {
+	if m.d.Len() == 0 {
+		var zero T
+		return zero
+	}
+	return m.d.Front().v
+}
 
 func (m *mono[T]) reset() {
 	m.d.Clear()
@@ -203,8 +211,23 @@ func (a *Multiset[T]) search(v T) int {
 
 func (a *Multiset[T]) Reset()   { a.s = a.s[:0] }
 func (a *Multiset[T]) Len() int { return len(a.s) }
-func (a *Multiset[T]) Min() T   { return a.s[0] }
-func (a *Multiset[T]) Max() T   { return a.s[len(a.s)-1] }
+
+// Min and Max are the zero value when the multiset is empty.
+func (a *Multiset[T]) Min() T {
+	if len(a.s) == 0 {
+		var zero T
+		return zero
+	}
+	return a.s[0]
+}
+
+func (a *Multiset[T]) Max() T {
+	if len(a.s) == 0 {
+		var zero T
+		return zero
+	}
+	return a.s[len(a.s)-1]
+}
 
 // Values is FIRST/LAST over a window: the held non-null values in arrival
 // order. Remove takes the oldest occurrence of the value, which is exact
@@ -228,8 +251,23 @@ func (a *Values[T]) Remove(v T) {
 
 func (a *Values[T]) Reset()   { a.r.Clear() }
 func (a *Values[T]) Len() int { return a.r.Len() }
-func (a *Values[T]) First() T { return *a.r.Front() }
-func (a *Values[T]) Last() T  { return *a.r.Back() }
+
+// First and Last are the zero value when no value is held.
+func (a *Values[T]) First() T {
+	if a.r.Len() == 0 {
+		var zero T
+		return zero
+	}
+	return *a.r.Front()
+}
+
+func (a *Values[T]) Last() T {
+	if a.r.Len() == 0 {
+		var zero T
+		return zero
+	}
+	return *a.r.Back()
+}
 
 // Distinct counts the distinct values held (DISTINCTCOUNT, COUNT(DISTINCT))
 // and sums them (SUM(DISTINCT)): a map from value to multiplicity.

@@ -157,3 +157,12 @@ func TestAggKernels(t *testing.T) {
 		t.Errorf("variance after removal %v, want %v", m.Variance(), m2.Variance())
 	}
 }
+
+// Results of empty kernels are read before their null flag: they must not panic.
+func TestEmptyKernels(t *testing.T) {
+	var mn MinFIFO[int32]
+	var ms Multiset[float64]
+	var vs Values[string]
+	var av Avg
+	_, _, _, _, _, _ = mn.Value(), ms.Min(), ms.Max(), vs.First(), vs.Last(), av.Mean()
+}
