@@ -25,13 +25,15 @@ type Filtered struct {
 // deterministic; callbacks receive events owned by the App, valid only
 // during the call, and must not send events to the same App.
 type App struct {
-	now           int64      // the engine clock (ms): the latest time seen
-	dec           rt.Scanner // decodes SendJSON and SendJSONArray input
-	onStockStream []func(ts int64, e *StockStream)
-	inStockStream StockStream // the event decoded by SendJSON
-	onFiltered    []func(ts int64, e *Filtered)
-	inFiltered    Filtered // the event decoded by SendJSON
-	q1Out         Filtered // q1's output event, valid during its delivery
+	now             int64      // the engine clock (ms): the latest time seen
+	dec             rt.Scanner // decodes SendJSON and SendJSONArray input
+	onStockStream   []func(ts int64, e *StockStream)
+	inStockStream   StockStream           // the event decoded by SendJSON
+	sendStockStream rt.Chunk[StockStream] // the chunk of one input event
+	onFiltered      []func(ts int64, e *Filtered)
+	inFiltered      Filtered           // the event decoded by SendJSON
+	sendFiltered    rt.Chunk[Filtered] // the chunk of one input event
+	q1Out           rt.Chunk[Filtered] // q1's output chunk, valid during its delivery
 }
 
 var _ rt.Program = (*App)(nil)
@@ -53,10 +55,18 @@ func (a *App) NextDeadline() (int64, bool) {
 	return 0, false
 }
 
-// SendStockStream delivers e to stream StockStream at time ts.
+// LiveGroups is the number of GROUP BY groups the queries hold, for metrics:
+// a group is deleted when its window holds none of its events.
+func (a *App) LiveGroups() int {
+	return 0
+}
+
+// SendStockStream delivers e to stream StockStream at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendStockStream(ts int64, e *StockStream) {
 	a.AdvanceTo(ts)
-	a.emitStockStream(ts, e)
+	a.sendStockStream.Single(ts, e)
+	a.emitStockStream(&a.sendStockStream)
 }
 
 // OnStockStream calls fn with every event of stream StockStream; e is valid only during the call.
@@ -64,19 +74,24 @@ func (a *App) OnStockStream(fn func(ts int64, e *StockStream)) {
 	a.onStockStream = append(a.onStockStream, fn)
 }
 
-// emitStockStream delivers an event of StockStream to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitStockStream(ts int64, e *StockStream) {
-	a.q1(ts, e)
+// emitStockStream delivers a chunk of StockStream to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitStockStream(c *rt.Chunk[StockStream]) {
+	a.q1(c)
 	for _, fn := range a.onStockStream {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
-// SendFiltered delivers e to stream Filtered at time ts.
+// SendFiltered delivers e to stream Filtered at time ts, after firing the timers due
+// at or before ts.
 func (a *App) SendFiltered(ts int64, e *Filtered) {
 	a.AdvanceTo(ts)
-	a.emitFiltered(ts, e)
+	a.sendFiltered.Single(ts, e)
+	a.emitFiltered(&a.sendFiltered)
 }
 
 // OnFiltered calls fn with every event of stream Filtered; e is valid only during the call.
@@ -84,33 +99,42 @@ func (a *App) OnFiltered(fn func(ts int64, e *Filtered)) {
 	a.onFiltered = append(a.onFiltered, fn)
 }
 
-// emitFiltered delivers an event of Filtered to its consuming queries in subscription
-// order, each completely before the next (depth-first, §4.6), then to subscribers.
-func (a *App) emitFiltered(ts int64, e *Filtered) {
+// emitFiltered delivers a chunk of Filtered to its consuming queries in subscription
+// order, each processing the whole chunk before the next (depth-first, §4.6),
+// then to subscribers one event at a time.
+func (a *App) emitFiltered(c *rt.Chunk[Filtered]) {
 	for _, fn := range a.onFiltered {
-		fn(ts, e)
+		for i := range c.Ev {
+			fn(c.TS[i], &c.Ev[i])
+		}
 	}
 }
 
 // q1: line 4: INSERT INTO Filtered
 // It reads StockStream and inserts into Filtered.
-func (a *App) q1(ts int64, in *StockStream) {
-	if in.Null.Is(1) || !(in.Price > 100.0) || in.Null.Is(2) || !(in.Volume < 1000) {
-		return
-	}
+func (a *App) q1(in *rt.Chunk[StockStream]) {
 	out := &a.q1Out
-	out.Null = 0
-	out.Symbol = in.Symbol
-	if in.Null.Is(0) {
-		out.Null.Set(0)
+	out.Reset()
+	for i := range in.Ev {
+		e := &in.Ev[i]
+		if e.Null.Is(1) || !(e.Price > 100.0) || e.Null.Is(2) || !(e.Volume < 1000) {
+			continue
+		}
+		row := out.Append(in.TS[i])
+		row.Symbol = e.Symbol
+		if e.Null.Is(0) {
+			row.Null.Set(0)
+		}
+		row.Price = e.Price
+		if e.Null.Is(1) {
+			row.Null.Set(1)
+		}
+		row.Volume = e.Volume
+		if e.Null.Is(2) {
+			row.Null.Set(2)
+		}
 	}
-	out.Price = in.Price
-	if in.Null.Is(1) {
-		out.Null.Set(1)
+	if out.Len() > 0 {
+		a.emitFiltered(out)
 	}
-	out.Volume = in.Volume
-	if in.Null.Is(2) {
-		out.Null.Set(2)
-	}
-	a.emitFiltered(ts, out)
 }
