@@ -5,6 +5,24 @@
 // Send/On methods, one method per query, and generated JSON codecs for the
 // rt.Program interface. Generation functions are named gen<Construct> and
 // run in output order.
+//
+// Chunks (§4.6): streams deliver *rt.Chunk[T] (parallel timestamps and
+// events, reused by their producer) to their consuming queries in order,
+// each processing the whole chunk first; subscribers still get one event
+// per call. Send<T> wraps its event in a one-event chunk.
+//
+// Timers: constructs allocate timer kinds (newTimer) with a handler method;
+// AdvanceTo pops the rt.TimerQueue and switches on the kind. rt.Timer.Arg
+// is free for per-instance data (session slots today; partition instances
+// and pattern deadlines later).
+//
+// State: a windowed query holds q<N>Event structs (timestamp and only the
+// attributes it reads) in rt.Ring buffers; aggregates live in a q<N>Group
+// struct, one rt kernel field per aggregate, in an rt.Table keyed by the
+// q<N>Key struct (GROUP BY) or a single field. The selector methods
+// Begin/Select/Reset/End implement §6.2 per emission; groups whose window
+// holds no event are deleted at the end of the emission. Cron windows parse
+// their expression with rt.ParseCron (standard library only).
 package codegen
 
 import (
