@@ -31,6 +31,9 @@
 // until the app's NextDeadline (measured in ms since the driver started)
 // and then calls AdvanceTo with the wall-clock time, so a time window
 // expires and an OUTPUT EVERY 1 SECOND ticks even when no input arrives.
+// With -time-attr NAME an event's attribute NAME, when it holds an integer,
+// is its event time, as if it had been given as "_ts" ("_ts" wins).
+//
 // The app itself never reads the wall clock and starts no goroutines; the
 // driver reads stdin in one goroutine and feeds the app from another.
 //
@@ -74,6 +77,10 @@ type Options struct {
 	Streams []string
 	// Now is the wall clock (time.Now when nil).
 	Now func() time.Time
+	// TimeAttr names an attribute whose integer value, when present in an
+	// event, is its event time (as if given as "_ts"); the attribute is
+	// still delivered as an attribute.
+	TimeAttr string
 }
 
 // Stats counts what a run did.
@@ -93,13 +100,15 @@ const maxLine = 16 << 20
 // Main runs p over stdin and stdout with flags from the command line:
 //
 //	-playback          event time from "_ts" only (see Options.Playback)
+//	-time-attr NAME    event time from attribute NAME when present (see Options.TimeAttr)
 //	-streams A,B       streams to print (default: streams written by queries)
 func Main(p rt.Program) {
 	fs := flag.NewFlagSet(os.Args[0], flag.ExitOnError)
 	playback := fs.Bool("playback", false, `take event time only from "_ts", never the wall clock`)
 	streams := fs.String("streams", "", "comma-separated streams to print (default: streams written by queries)")
+	timeAttr := fs.String("time-attr", "", "take event time from this LONG attribute when an event has it")
 	fs.Parse(os.Args[1:])
-	opts := Options{Playback: *playback}
+	opts := Options{Playback: *playback, TimeAttr: *timeAttr}
 	if *streams != "" {
 		opts.Streams = strings.Split(*streams, ",")
 	}
@@ -309,7 +318,13 @@ func (r *runner) split(text []byte) (stream string, ts int64, hasTS bool, attrs 
 			attrs++
 			r.ev = rt.AppendQuoted(r.ev, string(key))
 			r.ev = append(r.ev, ':')
-			r.ev = append(r.ev, sc.Raw()...)
+			raw := sc.Raw()
+			r.ev = append(r.ev, raw...)
+			if r.opts.TimeAttr != "" && string(key) == r.opts.TimeAttr && !hasTS {
+				if v, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
+					ts, hasTS = v, true
+				}
+			}
 		}
 	}
 	r.ev = append(r.ev, '}')

@@ -184,3 +184,22 @@ func TestWallClockFiresTimers(t *testing.T) {
 		t.Errorf("AdvanceTo calls %v: want one at ≥ 20 ms before the input ended", p.advanced)
 	}
 }
+
+func TestRunTimeAttr(t *testing.T) {
+	in := strings.Join([]string{
+		`{"_stream": "In", "x": 1500}`,              // x is the event time
+		`{"_stream": "In", "x": 2000, "_ts": 1800}`, // "_ts" wins
+		`{"_stream": "In", "x": null}`,              // no time: the previous line's
+	}, "\n")
+	var out, errOut bytes.Buffer
+	if _, err := Run(&echo{}, strings.NewReader(in), &out, &errOut, Options{Playback: true, TimeAttr: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"_stream":"Out","_ts":1500,"x":1500}
+{"_stream":"Out","_ts":1800,"x":2000}
+{"_stream":"Out","_ts":1800,"x":null}
+`
+	if out.String() != want {
+		t.Errorf("output:\n%s\nwant:\n%s\nerrors:\n%s", out.String(), want, errOut.String())
+	}
+}
