@@ -56,6 +56,7 @@ func (m *model) genApp(f *jen.File, gens []*qgen) {
 	f.Line()
 	m.genClock(f)
 	m.genLiveGroups(f)
+	m.genPartialMatches(f)
 	for _, s := range m.streams {
 		m.genEntryPoints(f, s)
 	}
@@ -65,7 +66,7 @@ func (m *model) genApp(f *jen.File, gens []*qgen) {
 func (m *model) genLiveGroups(f *jen.File) {
 	var sum jen.Code = jen.Lit(0)
 	for _, q := range m.queries {
-		if q.grouped && q.stateful() && (q.plan.Aggregating || q.deletable) {
+		if q.pat == nil && q.grouped && q.stateful() && (q.plan.Aggregating || q.deletable) {
 			term := q.f("Groups").Dot("Len").Call()
 			if l, ok := sum.(*jen.Statement); ok && l.GoString() == "0" {
 				sum = term
@@ -100,7 +101,7 @@ func (m *model) genEntryPoints(f *jen.File, s *stream) {
 	f.Line()
 	body := []jen.Code{}
 	for _, q := range s.consumers {
-		body = append(body, jen.Id("a").Dot(q.Method).Call(jen.Id("c")))
+		body = append(body, jen.Id("a").Dot(q.entry[s]).Call(jen.Id("c")))
 	}
 	body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot("on"+t)).Block(
 		jen.For(jen.Id("i").Op(":=").Range().Id("c").Dot("Ev")).Block(
@@ -111,5 +112,30 @@ func (m *model) genEntryPoints(f *jen.File, s *stream) {
 	f.Comment("order, each processing the whole chunk before the next (depth-first, §4.6),")
 	f.Comment("then to subscribers one event at a time.")
 	f.Func().Add(recv()).Id("emit" + t).Params(jen.Id("c").Add(chunkOf(t))).Block(body...)
+	f.Line()
+}
+
+// genPartialMatches emits PartialMatches for apps with patterns: the
+// number of live runs (partial matches), for metrics.
+func (m *model) genPartialMatches(f *jen.File) {
+	var sum *jen.Statement
+	for _, q := range m.queries {
+		if q.pat == nil {
+			continue
+		}
+		c := aField(q.pat.Field).Dot("runs").Dot("Live").Call()
+		if sum == nil {
+			sum = c
+		} else {
+			sum = sum.Op("+").Add(c)
+		}
+	}
+	if sum == nil {
+		return
+	}
+	f.Comment("PartialMatches is the number of live partial matches (runs) of the")
+	f.Comment("pattern and sequence queries, for metrics: without WITHIN, a pattern")
+	f.Comment("with EVERY can hold an unbounded number of them.")
+	f.Func().Add(recv()).Id("PartialMatches").Params().Int().Block(jen.Return(sum))
 	f.Line()
 }

@@ -51,7 +51,9 @@ func (m *model) buildQueries() []*qgen {
 	var gens []*qgen
 	for _, q := range m.queries {
 		g := &qgen{m: m, q: q}
-		if q.stateful() {
+		if q.pat != nil {
+			g.genPattern()
+		} else if q.stateful() {
 			g.genStateful()
 		} else {
 			g.genStateless()

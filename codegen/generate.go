@@ -65,7 +65,7 @@ func Generate(p *plan.Physical, opts Options) (files map[string][]byte, err erro
 	if l := unsupported(p.App); len(l) > 0 {
 		return nil, l.Err()
 	}
-	m := newModel(p.App, opts)
+	m := newModel(p, opts)
 
 	gens := m.buildQueries()
 	app := m.newFile()

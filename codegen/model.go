@@ -13,6 +13,7 @@ import (
 // generated depends on map iteration.
 type model struct {
 	app     *plan.App
+	phys    *plan.Physical
 	opts    Options
 	streams []*stream
 	queries []*query
@@ -35,6 +36,12 @@ type query struct {
 	plan    *plan.Query
 	Method  string // App method, e.g. q1; also the prefix of its fields and types
 	in, out *stream
+	// ins lists every stream the query reads (one for a stream query,
+	// the pattern's streams in order of first use for a pattern), and
+	// entry the App method that consumes each of them.
+	ins   []*stream
+	entry map[*stream]string
+	pat   *pattern // a pattern or sequence query
 	// cyclic: the query's output can reach its own input, so it may be
 	// re-entered while its output chunk is still being delivered.
 	cyclic bool
@@ -45,8 +52,9 @@ type query struct {
 // produce: App and New directly, SendJSON/SendJSONArray through Send<T>.
 var reservedTypes = []string{"App", "New", "JSON", "JSONArray"}
 
-func newModel(app *plan.App, opts Options) *model {
-	m := &model{app: app, opts: opts, byPlan: map[*plan.Stream]*stream{}}
+func newModel(p *plan.Physical, opts Options) *model {
+	app := p.App
+	m := &model{app: app, phys: p, opts: opts, byPlan: map[*plan.Stream]*stream{}}
 	top := names.NewScope(reservedTypes...)
 	for _, s := range app.Streams {
 		if s.Kind == plan.InnerStream {
@@ -72,16 +80,27 @@ func newModel(app *plan.App, opts Options) *model {
 		if !ok {
 			continue
 		}
-		in := q.Input.(*plan.StreamInput)
-		qi := &query{plan: q, in: m.byPlan[in.Source.Stream], out: m.byPlan[q.TargetStream]}
+		qi := &query{plan: q, out: m.byPlan[q.TargetStream], entry: map[*stream]string{}}
 		qi.Method = members.Take(names.Unexported(q.Name))
-		qi.analyze()
-		qi.in.consumers = append(qi.in.consumers, qi)
+		switch in := q.Input.(type) {
+		case *plan.StreamInput:
+			qi.in = m.byPlan[in.Source.Stream]
+			qi.ins = []*stream{qi.in}
+			qi.entry[qi.in] = qi.Method
+			qi.analyze()
+		case *plan.PatternInput:
+			qi.pat = m.newPattern(qi, in, members)
+		}
+		for _, s := range qi.ins {
+			s.consumers = append(s.consumers, qi)
+		}
 		qi.out.written = true
 		m.queries = append(m.queries, qi)
 	}
 	for _, q := range m.queries {
-		q.cyclic = m.reaches(q.out, q.in, map[*stream]bool{})
+		for _, in := range q.ins {
+			q.cyclic = q.cyclic || m.reaches(q.out, in, map[*stream]bool{})
+		}
 	}
 	return m
 }

@@ -43,10 +43,8 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 	case *plan.JoinInput:
 		no(q.Pos, "join")
 	case *plan.PatternInput:
-		if in.Mode == plan.SequenceMode {
-			no(q.Pos, "sequence")
-		} else {
-			no(q.Pos, "pattern")
+		if q.Aggregating {
+			no(q.Pos, "aggregation over pattern matches")
 		}
 	case *plan.StreamInput:
 		if in.Source.Stream == nil || in.Source.Stream.Kind == plan.InnerStream {
@@ -58,7 +56,7 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 		case *plan.InTable:
 			no(e.P, "IN table")
 		case *plan.EventTime:
-			if e.Source > 0 {
+			if _, pat := q.Input.(*plan.PatternInput); e.Source > 0 && !pat {
 				no(e.P, "EVENTTIMESTAMP(alias)")
 			}
 		}

@@ -4,6 +4,7 @@ package optimizer
 
 import (
 	"github.com/efluxc/efluxc/compiler/plan"
+	"github.com/efluxc/efluxc/optimizer/physical"
 	"github.com/efluxc/efluxc/optimizer/rules"
 )
 
@@ -25,5 +26,6 @@ func Optimize(app *plan.App, opts Options) (*plan.Physical, error) {
 			p.Fired = append(p.Fired, plan.RuleCount{Rule: r.Name, Count: n})
 		}
 	}
+	p.PatternIndexes = physical.PatternIndexes(app)
 	return p, nil
 }

@@ -31,6 +31,30 @@ type Env struct {
 	// Agg returns the value of an aggregate call (the group's state after
 	// the update, §6.2); nil when aggregates cannot occur.
 	Agg func(*plan.Agg) Value
+	// Ref, when set, reads every attribute reference that is not an OutRef
+	// (pattern queries: the candidate event and the run's captured events).
+	Ref func(r *plan.Ref) Slot
+	// EventTime, when set, reads EVENTTIMESTAMP(alias) (Source >= 0).
+	EventTime func(source int) Slot
+}
+
+// Slot is where a value is read in generated code: Val, and Null (a Go
+// primary expression, nil when the value is never null). AlwaysNull marks
+// a value that is null whatever the input.
+type Slot struct {
+	Val, Null  *jen.Statement
+	AlwaysNull bool
+}
+
+func (b *Builder) slot(s Slot, t types.Type) Value {
+	if s.AlwaysNull {
+		return alwaysNull(t)
+	}
+	v := Value{T: t, V: primary(s.Val), size: 1}
+	if s.Null != nil {
+		v.Null = primary(s.Null)
+	}
+	return v
 }
 
 // Builder accumulates the statements that compute expressions. The
@@ -97,6 +121,9 @@ func (b *Builder) Value(e plan.Expr) Value {
 	case *plan.Const:
 		return constant(e)
 	case *plan.Ref:
+		if b.env.Ref != nil {
+			return b.slot(b.env.Ref(e), e.T)
+		}
 		if e.Source != 0 || e.Index != nil || e.TableRow {
 			panic(fmt.Sprintf("codegen: unsupported reference %s.%s", e.Qual, e.Name))
 		}
@@ -127,6 +154,9 @@ func (b *Builder) Value(e plan.Expr) Value {
 	case *plan.Like:
 		return b.like(e)
 	case *plan.EventTime:
+		if e.Source >= 0 && b.env.EventTime != nil {
+			return b.slot(b.env.EventTime(e.Source), types.Long)
+		}
 		if e.Source > 0 {
 			panic("codegen: EVENTTIMESTAMP(alias) outside a join or pattern")
 		}

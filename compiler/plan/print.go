@@ -222,6 +222,9 @@ func windowString(w *Window) string {
 	return fmt.Sprintf(" window %s(%s)", w.Kind, strings.Join(ps, ", "))
 }
 
+// StateString renders one pattern state as the plan printer does.
+func StateString(s *State, in *PatternInput) string { return stateString(s, in) }
+
 func stateString(s *State, in *PatternInput) string {
 	op := func(o *Operand) string {
 		if o == nil {
