@@ -384,7 +384,9 @@ func (p *pattern) genStep(f sink) {
 			}
 			to := p.states[s.every]
 			add := append([]jen.Code{jen.Id("m").Dot("pending").Index(jen.Lit(s.i)).Op("=").Lit(0)}, p.pushWait(to, idv())...)
-			add = append(add, p.withinTimer(idv()))
+			if to.i > 0 {
+				add = append(add, jen.If(item(idv()).Dot("hasStart")).Block(p.withinTimer(idv())))
+			}
 			body = append(body, jen.If(jen.Id("id").Op(":=").Id("m").Dot("pending").Index(jen.Lit(s.i)), jen.Id("id").Op("!=").Lit(0)).Block(add...))
 		}
 	}
