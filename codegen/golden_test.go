@@ -20,23 +20,32 @@ var update = flag.Bool("update", false, "rewrite the golden packages under inter
 var goldenApps = []struct {
 	name  string
 	noOpt bool
+	src   string // testdata/<src>.eventflux when not <name>
 }{
-	{"filterproject", false},
-	{"exprs", false},
-	{"chain", false},
-	{"consts", true},
-	{"lengthgroup", false},
-	{"timegroup", false},
+	{"filterproject", false, ""},
+	{"exprs", false, ""},
+	{"chain", false, ""},
+	{"consts", true, ""},
+	// A keyed two-step pattern: with its correlation index, and the same
+	// source without the optimizer (every run visited) for comparison.
+	{"keyedpattern", false, ""},
+	{"keyedpatternscan", true, "keyedpattern"},
+	{"patterns", false, ""},
+	{"lengthgroup", false, ""},
+	{"timegroup", false, ""},
 }
 
-func generateGolden(t *testing.T, name string, noOpt bool) map[string][]byte {
+func generateGolden(t *testing.T, name string, noOpt bool, src string) map[string][]byte {
 	t.Helper()
-	file := name + ".eventflux"
-	src, err := os.ReadFile(filepath.Join("testdata", file))
+	if src == "" {
+		src = name
+	}
+	file := src + ".eventflux"
+	text, err := os.ReadFile(filepath.Join("testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}
-	app, err := compiler.Compile(file, src)
+	app, err := compiler.Compile(file, text)
 	if err != nil {
 		t.Fatalf("Compile: %v", err)
 	}
@@ -44,7 +53,7 @@ func generateGolden(t *testing.T, name string, noOpt bool) map[string][]byte {
 	if err != nil {
 		t.Fatalf("Optimize: %v", err)
 	}
-	files, err := Generate(p, Options{Package: name, Source: file, SourceText: src})
+	files, err := Generate(p, Options{Package: name, Source: file, SourceText: text})
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}
@@ -57,7 +66,7 @@ func generateGolden(t *testing.T, name string, noOpt bool) map[string][]byte {
 func TestGolden(t *testing.T) {
 	for _, g := range goldenApps {
 		t.Run(g.name, func(t *testing.T) {
-			files := generateGolden(t, g.name, g.noOpt)
+			files := generateGolden(t, g.name, g.noOpt, g.src)
 			dir := filepath.Join("internal", "golden", g.name)
 			for name, got := range files {
 				path := filepath.Join(dir, name)
@@ -85,8 +94,8 @@ func TestGolden(t *testing.T) {
 // TestDeterministic generates every golden app twice and compares bytes.
 func TestDeterministic(t *testing.T) {
 	for _, g := range goldenApps {
-		a := generateGolden(t, g.name, g.noOpt)
-		b := generateGolden(t, g.name, g.noOpt)
+		a := generateGolden(t, g.name, g.noOpt, g.src)
+		b := generateGolden(t, g.name, g.noOpt, g.src)
 		for name := range a {
 			if !bytes.Equal(a[name], b[name]) {
 				t.Errorf("%s/%s: two generations differ", g.name, name)
