@@ -22,10 +22,12 @@ type pattern struct {
 	seq    bool
 	states []*pstate
 	slots  []*slot // by source index; nil when the source needs none
-	// Go names.
-	Run, Machine string // run struct and machine struct types
-	Field        string // App field holding the machine
-	Stage, Pass, Match, Leave, Copy, Step, Start, Timer, Expire string
+	// Go names: the run and machine struct types, the App field holding
+	// the machine, and the automaton's App methods.
+	Run, Machine, Field  string
+	Stage, Pass, Match   string
+	Leave, Copy, Step    string
+	Start, Timer, Expire string
 	// timer is the kind of the pattern's timers (WITHIN expiry, absent
 	// deadlines), nil when it sets none.
 	timer *timerKind

@@ -17,7 +17,7 @@ type Options struct {
 // Optimize rewrites app in place and returns the physical plan, with the
 // number of times each rule fired.
 func Optimize(app *plan.App, opts Options) (*plan.Physical, error) {
-	p := &plan.Physical{App: app, Optimized: !opts.Disable}
+	p := &plan.Physical{App: app, Optimized: !opts.Disable, Warnings: physical.PatternWarnings(app)}
 	if opts.Disable {
 		return p, nil
 	}

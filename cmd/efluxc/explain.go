@@ -48,6 +48,13 @@ func runExplain(args []string) error {
 	if err := plan.Print(os.Stdout, phys.App); err != nil {
 		return err
 	}
+	var choices bytes.Buffer
+	if err := plan.PrintPhysical(&choices, phys); err != nil {
+		return err
+	}
+	if choices.Len() > 0 {
+		fmt.Printf("\n== physical choices ==\n%s", choices.Bytes())
+	}
 	if len(phys.Fired) > 0 {
 		fmt.Println()
 		fmt.Println("== rules fired ==")

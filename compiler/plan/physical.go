@@ -11,6 +11,9 @@ type Physical struct {
 	// PatternIndexes lists the pattern states whose waiting runs are
 	// indexed by a correlation key (optimizer/physical).
 	PatternIndexes map[*State]*PatternIndex
+	// Warnings are facts about the plan worth a user's attention, such as
+	// pattern state that can grow without bound.
+	Warnings []string
 }
 
 // RuleCount is how often one optimizer rule fired.

@@ -395,3 +395,33 @@ func constString(k *Const) string {
 	}
 	return "?"
 }
+
+// PrintPhysical writes the physical choices recorded in p, query by
+// query (pattern states that index their waiting runs), then p's
+// warnings. It writes nothing when there are none.
+func PrintPhysical(w io.Writer, p *Physical) error {
+	pr := &printer{w: w}
+	for _, q := range allQueries(p.App) {
+		in, ok := q.Input.(*PatternInput)
+		if !ok {
+			continue
+		}
+		for i, s := range in.States {
+			if x := p.IndexOf(s); x != nil {
+				pr.line(0, "%s s%d: runs indexed by %s, probed with %s", q.Name, i+1, ExprString(x.RunKey), ExprString(x.EventKey))
+			}
+		}
+	}
+	for _, wn := range p.Warnings {
+		pr.line(0, "warning: %s", wn)
+	}
+	return pr.err
+}
+
+func allQueries(app *App) []*Query {
+	qs := append([]*Query(nil), app.Queries...)
+	for _, p := range app.Partitions {
+		qs = append(qs, p.Queries...)
+	}
+	return qs
+}

@@ -2,7 +2,11 @@
 // records them in plan.Physical for code generation.
 package physical
 
-import "github.com/efluxc/efluxc/compiler/plan"
+import (
+	"fmt"
+
+	"github.com/efluxc/efluxc/compiler/plan"
+)
 
 // PatternIndexes chooses, for every pattern state that can use one, a hash
 // index of its waiting runs on a correlation key (e2=S[user = e1.user]).
@@ -104,4 +108,26 @@ func isCandidate(e plan.Expr, self int) bool {
 func isRunRef(e plan.Expr, self int, counted map[int]bool) bool {
 	r := ref(e)
 	return r != nil && r.Source != self && r.Source >= 0 && r.Index == nil && !r.TableRow && !counted[r.Source]
+}
+
+// PatternWarnings flags patterns whose partial matches can grow without
+// bound: an EVERY range that ends before the last state, without WITHIN,
+// leaves a run at the next state per completion of the range, and nothing
+// but a completed match removes it. (A range that ends at the last state
+// restarts only when its run completes: one run at a time.)
+func PatternWarnings(app *plan.App) []string {
+	var out []string
+	for _, q := range allQueries(app) {
+		in, ok := q.Input.(*plan.PatternInput)
+		if !ok || in.Within > 0 {
+			continue
+		}
+		for i, s := range in.States {
+			if s.EveryEnd && i < len(in.States)-1 {
+				out = append(out, fmt.Sprintf("%s (line %d): EVERY without WITHIN: partial matches can grow without bound (add WITHIN, or watch App.PartialMatches)", q.Name, q.Line))
+				break
+			}
+		}
+	}
+	return out
 }
