@@ -26,13 +26,13 @@ var goldenApps = []struct {
 	{"exprs", false, ""},
 	{"chain", false, ""},
 	{"consts", true, ""},
+	{"lengthgroup", false, ""},
+	{"timegroup", false, ""},
 	// A keyed two-step pattern: with its correlation index, and the same
 	// source without the optimizer (every run visited) for comparison.
 	{"keyedpattern", false, ""},
 	{"keyedpatternscan", true, "keyedpattern"},
 	{"patterns", false, ""},
-	{"lengthgroup", false, ""},
-	{"timegroup", false, ""},
 }
 
 func generateGolden(t *testing.T, name string, noOpt bool, src string) map[string][]byte {
