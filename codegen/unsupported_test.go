@@ -18,6 +18,7 @@ func TestUnsupported(t *testing.T) {
 		{s + "INSERT INTO O SELECT sym FROM S ORDER BY v;", "2:42: not supported yet: ORDER BY an attribute that is not selected"},
 		{s + "INSERT INTO O SELECT a.sym FROM S AS a JOIN S AS b ON a.v = b.v;", "not supported yet: join"},
 		{s + "INSERT INTO O SELECT COUNT(*) AS n FROM PATTERN (EVERY a=S -> b=S);", "not supported yet: aggregation over pattern matches"},
+		{s + "INSERT INTO S SELECT a.sym AS sym, b.v AS v FROM PATTERN (EVERY a=S -> b=S);", "not supported yet: a pattern whose output reaches its own input"},
 		{s + "CREATE TABLE T (sym STRING);\nINSERT INTO T SELECT sym FROM S;", "2:1: not supported yet: table"},
 		{s + "CREATE TABLE T (sym STRING);\nUPDATE T SET sym = S.sym FROM S WHERE T.sym = S.sym;", "not supported yet: table statement UPDATE"},
 		{s + "CREATE TRIGGER Tick AT EVERY 1 sec;", "not supported yet: trigger"},
