@@ -580,7 +580,9 @@ func (p *pattern) countRun(s *pstate, o *offer) []jen.Code {
 	}
 	body = append(body, p.capture(s, op)...)
 	sl := p.slots[op.Source]
-	body = append(body, jen.Id("n").Op(":=").Id("r").Dot(sl.Field).Dot("n"))
+	if p.seq || min > 0 || max >= 0 {
+		body = append(body, jen.Id("n").Op(":=").Id("r").Dot(sl.Field).Dot("n"))
+	}
 	pass := p.call(p.Pass, jen.Lit(s.i), idv())
 	if !p.seq {
 		if min > 0 {
