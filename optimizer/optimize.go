@@ -27,5 +27,6 @@ func Optimize(app *plan.App, opts Options) (*plan.Physical, error) {
 		}
 	}
 	p.PatternIndexes = physical.PatternIndexes(app)
+	p.JoinIndexes = physical.JoinIndexes(app)
 	return p, nil
 }

@@ -11,6 +11,9 @@ type Physical struct {
 	// PatternIndexes lists the pattern states whose waiting runs are
 	// indexed by a correlation key (optimizer/physical).
 	PatternIndexes map[*State]*PatternIndex
+	// JoinIndexes lists the stream-stream joins whose windows are hash
+	// indexed on equality keys of ON (optimizer/physical); other joins scan.
+	JoinIndexes map[*Query]*JoinIndex
 	// Warnings are facts about the plan worth a user's attention, such as
 	// pattern state that can grow without bound.
 	Warnings []string
@@ -37,4 +40,21 @@ func (p *Physical) IndexOf(s *State) *PatternIndex {
 		return nil
 	}
 	return p.PatternIndexes[s]
+}
+
+// JoinIndex is the optimizer's choice to keep each side's exposed window
+// events of a join in a hash table keyed on the ON equalities
+// Left[i] = Right[i]: Left[i] reads the left side only, Right[i] the right
+// side only. A probe from one side looks up its own key expressions'
+// values in the other side's table.
+type JoinIndex struct {
+	Left, Right []Expr
+}
+
+// JoinIndexOf returns the index chosen for join query q, nil for none.
+func (p *Physical) JoinIndexOf(q *Query) *JoinIndex {
+	if p == nil || p.JoinIndexes == nil {
+		return nil
+	}
+	return p.JoinIndexes[q]
 }

@@ -402,6 +402,10 @@ func constString(k *Const) string {
 func PrintPhysical(w io.Writer, p *Physical) error {
 	pr := &printer{w: w}
 	for _, q := range allQueries(p.App) {
+		if j, ok := q.Input.(*JoinInput); ok {
+			pr.line(0, "%s join: %s", q.Name, joinProbeString(j, p.JoinIndexOf(q)))
+			continue
+		}
 		in, ok := q.Input.(*PatternInput)
 		if !ok {
 			continue
@@ -424,4 +428,37 @@ func allQueries(app *App) []*Query {
 		qs = append(qs, p.Queries...)
 	}
 	return qs
+}
+
+// joinProbeString says how each side of a join finds its partners.
+func joinProbeString(j *JoinInput, x *JoinIndex) string {
+	keys := func(es []Expr) string {
+		var s []string
+		for _, e := range es {
+			s = append(s, ExprString(e))
+		}
+		return strings.Join(s, ", ")
+	}
+	side := func(s *JoinSide, own []Expr) string {
+		switch {
+		case s.Source.Table != nil && len(s.Source.Table.PrimaryKey) > 0:
+			return s.Source.Alias + ": table, primary-key lookup when ON fixes the key, else scanned"
+		case s.Source.Table != nil:
+			return s.Source.Alias + ": table, scanned"
+		case s.Window == nil:
+			return s.Source.Alias + ": no window, exposes nothing"
+		case s.Window.Kind == WinSession:
+			return s.Source.Alias + ": session window, exposes nothing"
+		case s.Window.Kind == WinDelay:
+			return s.Source.Alias + ": delay window, scanned"
+		case x != nil:
+			return s.Source.Alias + ": window hash-indexed on (" + keys(own) + ")"
+		}
+		return s.Source.Alias + ": window scanned"
+	}
+	var l, r []Expr
+	if x != nil {
+		l, r = x.Left, x.Right
+	}
+	return side(j.Left, l) + "; " + side(j.Right, r)
 }
