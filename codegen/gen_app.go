@@ -2,6 +2,8 @@ package codegen
 
 import (
 	"github.com/dave/jennifer/jen"
+
+	"github.com/efluxc/efluxc/compiler/plan"
 )
 
 // event is the parameter list (ts int64, e *T) of delivery functions.
@@ -33,7 +35,12 @@ func (m *model) genApp(f *jen.File, gens []*qgen) {
 				jen.Id("send"+s.Type).Qual(rtPath, "Chunk").Types(jen.Id(s.Type)).Comment("the chunk of one input event"),
 			)
 		}
+		if s.plan.Kind == plan.TriggerStream {
+			fields = append(fields, jen.Id("send"+s.Type).Qual(rtPath, "Chunk").Types(jen.Id(s.Type)).Comment("the chunk of one firing"))
+		}
 	}
+	fields = append(fields, m.tableFields()...)
+	fields = append(fields, m.triggerFields...)
 	for _, g := range gens {
 		fields = append(fields, g.fields...)
 	}

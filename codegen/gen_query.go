@@ -51,8 +51,12 @@ func (m *model) buildQueries() []*qgen {
 	var gens []*qgen
 	for _, q := range m.queries {
 		g := &qgen{m: m, q: q}
-		if q.pat != nil {
+		if q.plan.Kind != plan.Insert {
+			g.genTableStatement()
+		} else if q.pat != nil {
 			g.genPattern()
+		} else if q.join != nil {
+			g.genJoin()
 		} else if q.stateful() {
 			g.genStateful()
 		} else {
@@ -66,7 +70,20 @@ func (m *model) buildQueries() []*qgen {
 // header is the comment above a query's method.
 func (g *qgen) header() []string {
 	q := g.q
-	doc := []string{g.m.queryTitle(q), fmt.Sprintf("It reads %s and inserts into %s.", q.in.plan.Name, q.out.plan.Name)}
+	var doc []string
+	switch {
+	case q.join != nil:
+		l, r := q.join.sides[0].plan.Source, q.join.sides[1].plan.Source
+		doc = []string{g.m.queryTitle(q), fmt.Sprintf("It joins %s and %s and inserts into %s.", l.Alias, r.Alias, q.out.plan.Name)}
+	case q.plan.Kind == plan.Update:
+		doc = []string{g.m.queryTitle(q), fmt.Sprintf("It reads %s and updates table %s.", q.in.plan.Name, q.out.plan.Name)}
+	case q.plan.Kind == plan.Delete:
+		doc = []string{g.m.queryTitle(q), fmt.Sprintf("It reads %s and deletes from table %s.", q.in.plan.Name, q.out.plan.Name)}
+	case q.plan.Kind == plan.Upsert:
+		doc = []string{g.m.queryTitle(q), fmt.Sprintf("It reads %s and upserts into table %s.", q.in.plan.Name, q.out.plan.Name)}
+	default:
+		doc = []string{g.m.queryTitle(q), fmt.Sprintf("It reads %s and inserts into %s.", q.in.plan.Name, q.out.plan.Name)}
+	}
 	if q.cyclic {
 		doc = append(doc, "Its output can reach its own input, so each output chunk is a fresh value.")
 	}
@@ -105,7 +122,7 @@ func (g *qgen) genStateless() {
 func (g *qgen) statelessBody() []jen.Code {
 	q, p := g.q, g.q.plan
 	ts := jen.Id("in").Dot("TS").Index(jen.Id("i"))
-	b := expr.NewBuilder(expr.Env{
+	b := g.m.builder(expr.Env{
 		In: jen.Id("e"), InFields: q.in.Fields,
 		Out: jen.Id("row"), OutFields: q.out.Fields,
 		TS: ts, Now: aField("now"),
@@ -130,8 +147,11 @@ func (g *qgen) statelessBody() []jen.Code {
 			b.Emit(jen.If(reject).Block(jen.Id("out").Dot("DropLast").Call()))
 		}
 	}
-	loop := jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(
-		append([]jen.Code{jen.Id("e").Op(":=").Op("&").Id("in").Dot("Ev").Index(jen.Id("i"))}, b.Take()...)...)
+	head := []jen.Code{jen.Id("e").Op(":=").Op("&").Id("in").Dot("Ev").Index(jen.Id("i"))}
+	if !readsInput(p) {
+		head = append(head, jen.Id("_").Op("=").Id("e").Comment("no clause reads the event"))
+	}
+	loop := jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(append(head, b.Take()...)...)
 	body := []jen.Code{g.outChunk()}
 	if !q.cyclic {
 		body = append(body, jen.Id("out").Dot("Reset").Call())
@@ -174,4 +194,28 @@ func (m *model) queryTitle(q *query) string {
 		}
 	}
 	return title
+}
+
+// builder returns an expression builder over env that compiles IN-table
+// conditions with the app's tables.
+func (m *model) builder(env expr.Env) *expr.Builder {
+	env.InTable = m.inTable
+	return expr.NewBuilder(env)
+}
+
+// readsInput reports whether a stream query's clauses read its input
+// event's attributes.
+func readsInput(p *plan.Query) bool {
+	reads := false
+	visit := func(e plan.Expr) {
+		if r, ok := e.(*plan.Ref); ok && !r.TableRow {
+			reads = true
+		}
+	}
+	walk(p.Where, visit)
+	for _, c := range p.Select {
+		walk(c.Expr, visit)
+	}
+	walk(p.Having, visit)
+	return reads
 }

@@ -3,6 +3,9 @@ package codegen
 import (
 	"github.com/dave/jennifer/jen"
 
+	"github.com/efluxc/efluxc/codegen/names"
+	"github.com/efluxc/efluxc/compiler/types"
+
 	"github.com/efluxc/efluxc/codegen/expr"
 	"github.com/efluxc/efluxc/compiler/plan"
 )
@@ -35,7 +38,7 @@ func (g *qgen) evType() string {
 
 // canExpire reports whether the selector can see expired events.
 func (g *qgen) canExpire() bool {
-	return g.q.windowed() && g.q.removal != removeNever && g.q.needsExpired()
+	return (g.q.windowed() || g.q.join != nil) && g.q.removal != removeNever && g.q.needsExpired()
 }
 
 // genHeld emits the held event type and the function copying an input
@@ -53,6 +56,9 @@ func (g *qgen) genHeld() {
 	}
 	fields = append(fields, jen.Id("Null").Qual(rtPath, "NullMask").Comment("the input event's null mask"))
 	vals = append(vals, field("Null", jen.Id("e").Dot("Null")))
+	if s := q.side; s != nil && (s.expose == exposeRing || s.expose == exposeIndex) {
+		fields = append(fields, jen.Id("seq").Uint64().Comment("its number on entering the window, its identity on expiry"))
+	}
 	t := q.name("Event")
 	g.decl([]string{t + " is an event held by " + q.Method + "'s window: its timestamp and the attributes", q.Method + " reads."},
 		jen.Type().Id(t).Struct(fields...))
@@ -62,16 +68,46 @@ func (g *qgen) genHeld() {
 }
 
 // groupKeys are the distinct GROUP BY attribute ordinals.
-func (g *qgen) groupKeys() []int {
-	var keys []int
-	seen := map[int]bool{}
-	for _, r := range g.q.plan.GroupBy {
-		if !seen[r.Attr] {
-			seen[r.Attr] = true
-			keys = append(keys, r.Attr)
+func (g *qgen) groupKeys() []groupKey {
+	q := g.q
+	var keys []groupKey
+	seen := map[[2]int]bool{}
+	scope := names.NewScope()
+	for _, r := range q.plan.GroupBy {
+		if seen[[2]int{r.Source, r.Attr}] {
+			continue
 		}
+		seen[[2]int{r.Source, r.Attr}] = true
+		k := groupKey{attr: r.Attr, ev: jen.Id("e"), typ: r.T}
+		if q.join != nil {
+			s := q.join.sides[r.Source]
+			k.ev = jen.Id([2]string{"l", "r"}[r.Source])
+			k.field = scope.Take(s.fields()[r.Attr])
+		} else {
+			k.field = q.in.Fields[r.Attr]
+		}
+		k.src = s2f(q, r)
+		keys = append(keys, k)
 	}
 	return keys
+}
+
+// groupKey is one GROUP BY attribute: its field in the key struct, read
+// as src (ev.F) with its null bit attr.
+type groupKey struct {
+	attr  int
+	field string
+	src   string
+	ev    *jen.Statement
+	typ   types.Type
+}
+
+// s2f is the Go field name of reference r in the event the selector reads.
+func s2f(q *query, r *plan.Ref) string {
+	if q.join != nil {
+		return q.join.sides[r.Source].fields()[r.Attr]
+	}
+	return q.in.Fields[r.Attr]
 }
 
 // genGroups emits the key and group types and the group state fields.
@@ -79,9 +115,8 @@ func (g *qgen) genGroups(kernels []*kernel) {
 	q := g.q
 	if q.grouped {
 		fields := []jen.Code{}
-		for _, i := range g.groupKeys() {
-			f := q.in.Fields[i]
-			fields = append(fields, jen.Id(f).Add(expr.GoType(q.in.plan.Attrs[i].Type)), jen.Id(f+"Null").Bool())
+		for _, k := range g.groupKeys() {
+			fields = append(fields, jen.Id(k.field).Add(expr.GoType(k.typ)), jen.Id(k.field+"Null").Bool())
 		}
 		g.decl([]string{q.name("Key") + " is a GROUP BY key of " + q.Method + " (null is a value of its own)."},
 			jen.Type().Id(q.name("Key")).Struct(fields...))
@@ -169,6 +204,17 @@ func (g *qgen) genBegin() {
 	if q.rowKeys {
 		body = append(body, q.f("Keys").Op("=").Add(q.f("Keys")).Index(jen.Empty(), jen.Lit(0)))
 	}
+	if q.join != nil && q.join.self() {
+		g.field("Open", jen.Int(), "nesting of Begin: a self-join's entry holds one output chunk open for both sides")
+		body = append([]jen.Code{jen.If(jen.Add(q.f("Open")).Op("++"), q.f("Open").Op(">").Lit(1)).Block(jen.Return())}, body...)
+	}
+	if q.join != nil {
+		g.method("Begin", nil, q.name("Begin")+" starts an output chunk: the rows of the probes of one incoming\n// chunk or timer firing (§8).", body...)
+		if q.collapse {
+			g.genEmission()
+		}
+		return
+	}
 	if q.grouped {
 		body = append(body, q.f("Epoch").Op("++"))
 	}
@@ -186,8 +232,7 @@ func (g *qgen) markPending(gi, grp jen.Code) jen.Code {
 
 func (g *qgen) genSelect(kernels []*kernel) {
 	q, p := g.q, g.q.plan
-	b := expr.NewBuilder(expr.Env{
-		In: jen.Id("e"), InFields: q.in.Fields,
+	env := expr.Env{
 		Out: jen.Id("row"), OutFields: q.out.Fields,
 		TS: jen.Id("ts"), Now: aField("now"),
 		Agg: func(a *plan.Agg) expr.Value {
@@ -198,15 +243,31 @@ func (g *qgen) genSelect(kernels []*kernel) {
 			}
 			panic("codegen: unknown aggregate")
 		},
-	})
+	}
+	if q.join != nil {
+		g.joinSelectEnv(&env)
+	} else {
+		env.In, env.InFields = jen.Id("e"), q.in.Fields
+	}
+	b := g.m.builder(env)
+	if q.join != nil && p.Where != nil {
+		// The WHERE conjuncts left after the per-side filters run on
+		// every joined row, null-extended ones included (§8).
+		reject, always, never := b.Reject(p.Where)
+		switch {
+		case always:
+			b.Emit(jen.Return().Comment("the WHERE condition is never true"))
+		case !never:
+			b.Emit(jen.If(reject).Block(jen.Return()))
+		}
+	}
 	// The group.
 	if q.grouped {
 		b.Emit(jen.Var().Id("k").Id(q.name("Key")))
-		for _, i := range g.groupKeys() {
-			f := q.in.Fields[i]
-			b.Emit(jen.If(jen.Id("e").Dot("Null").Dot("Is").Call(jen.Lit(i))).Block(
-				jen.Id("k").Dot(f + "Null").Op("=").True(),
-			).Else().Block(jen.Id("k").Dot(f).Op("=").Id("e").Dot(f)))
+		for _, k := range g.groupKeys() {
+			b.Emit(jen.If(jen.Add(k.ev).Dot("Null").Dot("Is").Call(jen.Lit(k.attr))).Block(
+				jen.Id("k").Dot(k.field + "Null").Op("=").True(),
+			).Else().Block(jen.Id("k").Dot(k.field).Op("=").Add(k.ev).Dot(k.src)))
 		}
 		b.Emit(
 			jen.List(jen.Id("gi"), jen.Id("isNew")).Op(":=").Add(q.f("Groups")).Dot("Lookup").Call(jen.Id("k")),
@@ -310,6 +371,9 @@ func (g *qgen) genSelect(kernels []*kernel) {
 			jen.Id("i").Op(":=").Int().Call(jen.Id("g").Dot("cand")),
 			jen.Op("*").Add(q.f("Out")).Dot("Put").Call(jen.Id("i"), jen.Id("ts")).Op("=").Op("*").Id("row"),
 		)
+	case q.collapse && q.join != nil:
+		idx = q.f("Base")
+		b.Emit(jen.Op("*").Add(q.f("Out")).Dot("Put").Call(q.f("Base"), jen.Id("ts")).Op("=").Op("*").Id("row"))
 	case q.collapse:
 		idx = jen.Lit(0)
 		b.Emit(jen.Op("*").Add(q.f("Out")).Dot("Put").Call(jen.Lit(0), jen.Id("ts")).Op("=").Op("*").Id("row"))
@@ -326,7 +390,12 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	if q.rowKeys {
 		b.Emit(q.f("Keys").Op("=").Qual(rtPath, "Put").Call(q.f("Keys"), idx, jen.Id("k")))
 	}
-	params := []jen.Code{jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(g.evType())}
+	var params []jen.Code
+	if j := q.join; j != nil {
+		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("l").Op("*").Id(j.sides[0].evType()), jen.Id("r").Op("*").Id(j.sides[1].evType())}
+	} else {
+		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(g.evType())}
+	}
 	if g.canExpire() {
 		params = append(params, jen.Id("expired").Bool())
 	}
@@ -358,6 +427,10 @@ func (g *qgen) genReset() {
 func (g *qgen) genEnd() {
 	q, p := g.q, g.q.plan
 	body := []jen.Code{}
+	if q.join != nil && q.join.self() {
+		body = append(body, jen.If(jen.Add(q.f("Open")).Op("--"), q.f("Open").Op(">").Lit(0)).Block(
+			jen.Return().Comment("the self-join entry ends the chunk")))
+	}
 	if q.deletable {
 		cond := jen.Id("g").Dot("held").Op("==").Lit(0)
 		doc := "Delete the groups the window no longer holds events of (bounded memory)."

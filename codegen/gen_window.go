@@ -41,11 +41,36 @@ func stmts(c ...jen.Code) []jen.Code {
 	return out
 }
 
-// Calls of the selector.
-func (g *qgen) begin() jen.Code { return g.q.f("Begin").Call() }
-func (g *qgen) end() jen.Code   { return g.q.f("End").Call() }
+// Calls of the selector. A join side's window calls its join: begin and
+// end delimit the join's output chunk, reset is the join's RESET when the
+// side triggers, and each event goes to the side's join method.
+func (g *qgen) begin() jen.Code {
+	if s := g.q.side; s != nil {
+		if !s.triggers {
+			return nil
+		}
+		return s.join.q.f("Begin").Call()
+	}
+	return g.q.f("Begin").Call()
+}
+
+func (g *qgen) end() jen.Code {
+	if s := g.q.side; s != nil {
+		if !s.triggers {
+			return nil
+		}
+		return s.join.q.f("End").Call()
+	}
+	return g.q.f("End").Call()
+}
 
 func (g *qgen) reset() jen.Code {
+	if s := g.q.side; s != nil {
+		if !s.triggers || !s.join.q.plan.Aggregating {
+			return nil
+		}
+		return s.join.q.f("Reset").Call()
+	}
 	if !g.q.plan.Aggregating {
 		return nil
 	}
@@ -55,6 +80,9 @@ func (g *qgen) reset() jen.Code {
 // sel is the selector call for one event; nil for an expired event that
 // the selector does not need.
 func (g *qgen) sel(ts, ev jen.Code, expired bool) jen.Code {
+	if g.q.side != nil {
+		return g.q.f("Join").Call(ts, ev, jen.Lit(expired))
+	}
 	if expired && !g.q.needsExpired() {
 		return nil
 	}
@@ -69,7 +97,13 @@ func (g *qgen) sel(ts, ev jen.Code, expired bool) jen.Code {
 // skips events before the window (§4.5).
 func (g *qgen) eachInput(body ...jen.Code) jen.Code {
 	q := g.q
-	b := expr.NewBuilder(expr.Env{In: jen.Id("e"), InFields: q.in.Fields, TS: tsI(), Now: aField("now")})
+	env := expr.Env{In: jen.Id("e"), InFields: q.in.Fields, TS: tsI(), Now: aField("now")}
+	if q.side != nil {
+		env.Ref = func(r *plan.Ref) expr.Slot { // the side filter reads the side's source
+			return expr.Slot{Val: jen.Id("e").Dot(q.in.Fields[r.Attr]), Null: jen.Id("e").Dot("Null").Dot("Is").Call(jen.Lit(r.Attr))}
+		}
+	}
+	b := g.m.builder(env)
 	b.Emit(jen.Id("e").Op(":=").Op("&").Id("in").Dot("Ev").Index(jen.Id("i")))
 	if q.plan.Where != nil {
 		reject, always, never := b.Reject(q.plan.Where)
@@ -138,7 +172,13 @@ func (g *qgen) ring(suffix, doc string) {
 func (g *qgen) genWindow() {
 	q := g.q
 	if q.win == nil {
-		g.queryMethod(g.begin(), g.eachInput(g.sel(tsI(), jen.Id("e"), false)), g.end())
+		// A windowless join side keeps nothing and emits a RESET after
+		// each event (§8).
+		var reset jen.Code
+		if q.side != nil {
+			reset = g.reset()
+		}
+		g.queryMethod(g.begin(), g.eachInput(g.sel(tsI(), jen.Id("e"), false), reset), g.end())
 		return
 	}
 	switch q.win.Kind {

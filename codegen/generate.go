@@ -71,10 +71,15 @@ func Generate(p *plan.Physical, opts Options) (files map[string][]byte, err erro
 	}
 
 	gens := m.buildQueries()
+	triggers := m.buildTriggers()
 	app := m.newFile()
 	m.genStreams(app)
+	m.genTables(app)
 	m.genTimerKinds(app)
 	m.genApp(app, gens)
+	for _, d := range triggers {
+		app.Add(d)
+	}
 	for _, g := range gens {
 		for _, d := range g.decls {
 			app.Add(d)

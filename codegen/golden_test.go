@@ -33,6 +33,11 @@ var goldenApps = []struct {
 	{"keyedpattern", false, ""},
 	{"keyedpatternscan", true, "keyedpattern"},
 	{"patterns", false, ""},
+	// An equi-join of two length windows: hash-indexed probes, and the same
+	// source without the optimizer (every probe scans) for comparison.
+	{"keyedjoin", false, ""},
+	{"keyedjoinscan", true, "keyedjoin"},
+	{"tables", false, ""},
 }
 
 func generateGolden(t *testing.T, name string, noOpt bool, src string) map[string][]byte {

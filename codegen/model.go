@@ -18,8 +18,12 @@ type model struct {
 	streams []*stream
 	queries []*query
 	byPlan  map[*plan.Stream]*stream
-	timers  []*timerKind // timer kinds in allocation order
-	inits   []jen.Code   // statements of New after the App is allocated
+	tables  []*table
+	// triggerFields are App fields of triggers (cron schedules).
+	triggerFields []jen.Code
+	byTable       map[*plan.Table]*table
+	timers        []*timerKind // timer kinds in allocation order
+	inits         []jen.Code   // statements of New after the App is allocated
 }
 
 // stream is one stream of the app.
@@ -29,6 +33,7 @@ type stream struct {
 	Fields    []string // Go field names by attribute ordinal
 	consumers []*query // queries reading the stream, in statement order
 	written   bool     // some query inserts into the stream
+	table     *table   // set when the "stream" is a table as an insert target
 }
 
 // query is one query with the facts its generation needs (state.go).
@@ -42,6 +47,10 @@ type query struct {
 	ins   []*stream
 	entry map[*stream]string
 	pat   *pattern // a pattern or sequence query
+	join  *join    // a join query
+	// side is set for the pseudo query of one stream side of a join: its
+	// window code calls the side's join method instead of a selector.
+	side *joinSide
 	// cyclic: the query's output can reach its own input, so it may be
 	// re-entered while its output chunk is still being delivered.
 	cyclic bool
@@ -74,13 +83,19 @@ func newModel(p *plan.Physical, opts Options) *model {
 		members.Take("in" + st.Type)
 		members.Take("emit" + st.Type)
 		members.Take("send" + st.Type)
+		members.Take("fire" + st.Type)
+		members.Take("cron" + st.Type)
 	}
+	m.newTables(top, members)
 	for _, stmt := range app.Statements {
 		q, ok := stmt.(*plan.Query)
 		if !ok {
 			continue
 		}
 		qi := &query{plan: q, out: m.byPlan[q.TargetStream], entry: map[*stream]string{}}
+		if q.TargetTable != nil {
+			qi.out = m.byTable[q.TargetTable].as
+		}
 		qi.Method = members.Take(names.Unexported(q.Name))
 		switch in := q.Input.(type) {
 		case *plan.StreamInput:
@@ -90,6 +105,19 @@ func newModel(p *plan.Physical, opts Options) *model {
 			qi.analyze()
 		case *plan.PatternInput:
 			qi.pat = m.newPattern(qi, in, members)
+		case *plan.JoinInput:
+			qi.join = m.newJoin(qi, in, members)
+			l, r := qi.join.sides[0], qi.join.sides[1]
+			for _, s := range qi.join.sides {
+				if s.st != nil && qi.entry[s.st] == "" {
+					qi.ins = append(qi.ins, s.st)
+					qi.entry[s.st] = s.q.Method
+				}
+			}
+			if l.st != nil && l.st == r.st {
+				qi.entry[l.st] = qi.Method // the self-join entry
+			}
+			qi.analyze()
 		}
 		for _, s := range qi.ins {
 			s.consumers = append(s.consumers, qi)

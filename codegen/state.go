@@ -54,27 +54,23 @@ func (q *query) windowed() bool { return q.win != nil }
 
 func (q *query) analyze() {
 	p := q.plan
-	in := p.Input.(*plan.StreamInput)
-	q.win = in.Window
-	if q.win != nil {
-		switch q.win.Kind {
-		case plan.WinFirstUnique, plan.WinDelay:
-			q.removal = removeNever
-		case plan.WinSort, plan.WinUnique, plan.WinFrequent, plan.WinLossyFrequent, plan.WinSession:
-			q.removal = removeAny
-		default:
-			q.removal = removeFIFO
-		}
+	if in, ok := p.Input.(*plan.StreamInput); ok {
+		q.win = in.Window
+		q.removal = windowRemoval(q.win)
+		q.heldAttrs = make([]bool, len(q.in.plan.Attrs))
+	} else if q.join.canExpire() {
+		// Expired joined rows carry whatever the other side exposes at
+		// expiry, not what they matched on arrival: any order.
+		q.removal = removeAny
 	}
 	q.grouped = len(p.GroupBy) > 0
 	q.collapse = p.Aggregating || q.grouped
-	q.heldAttrs = make([]bool, len(q.in.plan.Attrs))
 	seen := map[int]bool{}
 	mark := func(e plan.Expr) {
 		walk(e, func(x plan.Expr) {
 			switch x := x.(type) {
 			case *plan.Ref:
-				if x.Source == 0 && !x.TableRow {
+				if q.heldAttrs != nil && x.Source == 0 && !x.TableRow {
 					q.heldAttrs[x.Attr] = true
 				}
 			case *plan.Agg:
@@ -98,7 +94,7 @@ func (q *query) analyze() {
 	for _, g := range p.GroupBy {
 		mark(g)
 	}
-	if q.win != nil {
+	if q.win != nil && q.heldAttrs != nil {
 		keyed := false
 		for _, x := range q.win.Params {
 			if _, ok := x.(*plan.Ref); ok {
@@ -113,7 +109,8 @@ func (q *query) analyze() {
 		}
 	}
 	sortAggs(q.aggs)
-	q.countHeld = q.windowed() && p.Aggregating && q.removal != removeNever
+	q.countHeld = p.Aggregating && (q.windowed() && q.removal != removeNever ||
+		q.join != nil && (q.removal != removeNever || q.join.resets()))
 	q.deletable = q.grouped && !q.forever && (q.countHeld || !p.Aggregating)
 	snapshot := p.Rate != nil && p.Rate.Mode == plan.RateSnapshot
 	q.wantCur = p.Events != plan.ExpiredEvents
@@ -135,6 +132,9 @@ func sortAggs(a []*plan.Agg) {
 
 // resets reports whether the window emits RESET (batch windows, §5.3-5.6).
 func (q *query) resets() bool {
+	if q.join != nil {
+		return q.join.resets()
+	}
 	if q.win == nil {
 		return false
 	}

@@ -14,12 +14,6 @@ func unsupported(app *plan.App) diag.List {
 	no := func(pos source.Pos, what string) {
 		l.Add(pos, diag.Unsupported, "not supported yet: "+what)
 	}
-	for _, t := range app.Tables {
-		no(t.Pos, "table")
-	}
-	for _, t := range app.Triggers {
-		no(t.Pos, "trigger")
-	}
 	for _, p := range app.Partitions {
 		no(p.Pos, "partition")
 	}
@@ -29,19 +23,24 @@ func unsupported(app *plan.App) diag.List {
 	return l
 }
 
-var tableStmtNames = map[plan.QueryKind]string{plan.Update: "UPDATE", plan.Delete: "DELETE", plan.Upsert: "UPSERT"}
-
 func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
-	if q.Kind != plan.Insert {
-		no(q.Pos, "table statement "+tableStmtNames[q.Kind])
-		return
-	}
-	if q.TargetTable != nil {
-		no(q.Pos, "INSERT INTO table")
+	if q.Kind == plan.Upsert && (q.Input.(*plan.StreamInput).Window != nil || q.Aggregating || len(q.GroupBy) > 0 ||
+		q.Rate != nil || len(q.OrderBy) > 0 || q.Limit >= 0 || q.Offset > 0 || q.Events == plan.ExpiredEvents) {
+		no(q.Pos, "UPSERT from a window, aggregation, ORDER BY, LIMIT or output rate")
 	}
 	switch in := q.Input.(type) {
 	case *plan.JoinInput:
-		no(q.Pos, "join")
+		if q.Rate != nil && q.Rate.Mode == plan.RateSnapshot {
+			no(q.Rate.Pos, "OUTPUT SNAPSHOT over a join")
+		}
+		for _, s := range []*plan.JoinSide{in.Left, in.Right} {
+			if s.Source.Stream != nil && s.Source.Stream.Kind == plan.InnerStream {
+				no(q.Pos, "partition")
+			}
+			if w := s.Window; w != nil && (w.Kind == plan.WinFrequent || w.Kind == plan.WinLossyFrequent) {
+				no(w.Pos, w.Kind.String()+" window on a join side")
+			}
+		}
 	case *plan.PatternInput:
 		if q.Aggregating {
 			no(q.Pos, "aggregation over pattern matches")
@@ -54,7 +53,9 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 	visit := func(e plan.Expr) {
 		switch e := e.(type) {
 		case *plan.InTable:
-			no(e.P, "IN table")
+			if _, pat := q.Input.(*plan.PatternInput); pat {
+				no(e.P, "IN table in a pattern query")
+			}
 		case *plan.EventTime:
 			if _, pat := q.Input.(*plan.PatternInput); e.Source > 0 && !pat {
 				no(e.P, "EVENTTIMESTAMP(alias)")

@@ -36,6 +36,9 @@ type Env struct {
 	Ref func(r *plan.Ref) Slot
 	// EventTime, when set, reads EVENTTIMESTAMP(alias) (Source >= 0).
 	EventTime func(source int) Slot
+	// InTable, when set, compiles (cond) IN T (§9.5) with b, emitting the
+	// statements that search the table.
+	InTable func(b *Builder, e *plan.InTable) Value
 }
 
 // Slot is where a value is read in generated code: Val, and Null (a Go
@@ -121,13 +124,7 @@ func (b *Builder) Value(e plan.Expr) Value {
 	case *plan.Const:
 		return constant(e)
 	case *plan.Ref:
-		if b.env.Ref != nil {
-			return b.slot(b.env.Ref(e), e.T)
-		}
-		if e.Source != 0 || e.Index != nil || e.TableRow {
-			panic(fmt.Sprintf("codegen: unsupported reference %s.%s", e.Qual, e.Name))
-		}
-		return b.field(b.env.In, b.env.InFields, e.Attr, e.T)
+		return b.ref(e)
 	case *plan.OutRef:
 		if b.outs != nil {
 			return b.Value(b.outs[e.Col].Expr)
@@ -163,6 +160,11 @@ func (b *Builder) Value(e plan.Expr) Value {
 		return Value{T: types.Long, V: primary(jen.Add(b.env.TS)), size: 1}
 	case *plan.Now:
 		return Value{T: types.Long, V: primary(jen.Add(b.env.Now)), size: 1}
+	case *plan.InTable:
+		if b.env.InTable == nil {
+			panic("codegen: IN table without a table environment")
+		}
+		return b.env.InTable(b, e)
 	case *plan.Agg:
 		if b.env.Agg == nil {
 			panic("codegen: aggregate outside an aggregating query")
@@ -171,6 +173,43 @@ func (b *Builder) Value(e plan.Expr) Value {
 	}
 	panic(fmt.Sprintf("codegen: unsupported expression %T", e))
 }
+
+func (b *Builder) ref(e *plan.Ref) Value {
+	if b.env.Ref != nil {
+		return b.slot(b.env.Ref(e), e.T)
+	}
+	if e.Source != 0 || e.Index != nil || e.TableRow {
+		panic(fmt.Sprintf("codegen: unsupported reference %s.%s", e.Qual, e.Name))
+	}
+	return b.field(b.env.In, b.env.InFields, e.Attr, e.T)
+}
+
+// RefValue compiles an attribute reference with the builder's current
+// environment (for hooks that wrap it).
+func (b *Builder) RefValue(e *plan.Ref) Value { return b.ref(e) }
+
+// SetRef replaces the Ref hook and returns the previous one: a table
+// search reads its row through the new hook while the rest of the
+// condition keeps reading the event.
+func (b *Builder) SetRef(f func(*plan.Ref) Slot) (prev func(*plan.Ref) Slot) {
+	prev, b.env.Ref = b.env.Ref, f
+	return prev
+}
+
+// SlotOf is the Slot reading v (a value without statements of its own).
+func SlotOf(v Value) Slot {
+	s := Slot{Val: jen.Add(v.V.c), AlwaysNull: v.AlwaysNull}
+	if !v.Null.isNil() {
+		s.Null = jen.Parens(v.Null.c)
+	}
+	return s
+}
+
+// NewTemp returns a fresh temporary name (t1, t2, ...).
+func (b *Builder) NewTemp() string { return b.newTemp() }
+
+// Block runs f with a fresh statement list and returns what it emitted.
+func (b *Builder) Block(f func()) []jen.Code { return b.block(f) }
 
 // Cond is a Go condition built outside the builder, with its precedence.
 type Cond struct{ g gx }
@@ -282,3 +321,23 @@ func (b *Builder) Reuse(v Value) Value { return b.reuse(v) }
 // expressions (over the input event) instead of reading the output row;
 // nil restores reading the row.
 func (b *Builder) SetOutExprs(cols []*plan.OutCol) { b.outs = cols }
+
+// WithRow runs f with the references for which isRow holds reading the
+// row struct row (Go field names fields) and every other reference read
+// as before: a table search inside an expression or a statement.
+func (b *Builder) WithRow(isRow func(*plan.Ref) bool, row *jen.Statement, fields []string, f func()) {
+	saved := b.env.Ref
+	b.env.Ref = func(r *plan.Ref) Slot {
+		if isRow(r) {
+			v := b.field(row, fields, r.Attr, r.T)
+			return Slot{Val: v.V.c, Null: v.Null.c}
+		}
+		if saved != nil {
+			return saved(r)
+		}
+		v := b.field(b.env.In, b.env.InFields, r.Attr, r.T)
+		return Slot{Val: v.V.c, Null: v.Null.c}
+	}
+	defer func() { b.env.Ref = saved }()
+	f()
+}

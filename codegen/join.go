@@ -1,0 +1,514 @@
+package codegen
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/efluxc/efluxc/codegen/expr"
+	"github.com/efluxc/efluxc/codegen/names"
+	"github.com/efluxc/efluxc/compiler/plan"
+)
+
+// A join query (§8) is generated as two sides and one selector. Each
+// stream side is a pseudo query (its own window code from gen_window.go,
+// fed by the side's stream) whose selector hook is the side's join method
+// q<N><Side>Join: for each CURRENT or EXPIRED event of the window's
+// emission it updates what the window exposes to the other side (§5.11)
+// and, when the side triggers, probes the other side's exposed events,
+// calling the join's selector q<N>Select(ts, l, r, expired) per joined
+// row. Each probe is one emission (q<N>Emission); the window code's
+// begin/end around an incoming chunk or timer firing delimit one output
+// chunk. A table side is searched in table order (by primary key when ON
+// fixes it); it never triggers.
+
+// exposure is how a side keeps the events it exposes to the other side.
+type exposure uint8
+
+const (
+	exposeNothing exposure = iota // no window, session: nothing is found
+	exposeRing                    // a ring in window order, scanned
+	exposeIndex                   // per-key rings in a hash table
+	exposeDelay                   // delay: the window's own ring of unreleased events
+	exposeTable                   // a table side: its rows
+)
+
+// joinSide is one side of a join query.
+type joinSide struct {
+	idx       int // 0 left, 1 right
+	plan      *plan.JoinSide
+	name      string      // "Left" or "Right"
+	st        *stream     // the side's stream; nil for a table
+	tb        *table      // the side's table; nil for a stream
+	q         *query      // the side's pseudo query (window state); nil for a table
+	join      *join       // the join it belongs to
+	triggers  bool        // its events probe the other side
+	preserved bool        // outer join: a probe that finds nothing emits a null-extended row
+	expose    exposure    // how the other side finds its events
+	keys      []plan.Expr // index key expressions over this side (exposeIndex, and probing an indexed side)
+	nullable  bool        // the side can be null-extended: the selector may get its None event
+}
+
+// join is a join query's sides and the facts shared by their code.
+type join struct {
+	q     *query
+	in    *plan.JoinInput
+	sides [2]*joinSide
+}
+
+func (s *joinSide) other() *joinSide { return s.join.sides[1-s.idx] }
+
+// self reports whether both sides read the same stream (§8 self-join).
+func (j *join) self() bool { return j.sides[0].st != nil && j.sides[0].st == j.sides[1].st }
+
+// evType is the Go type the selector reads for this side.
+func (s *joinSide) evType() string {
+	switch {
+	case s.tb != nil:
+		return s.tb.Type
+	case s.q.win != nil:
+		return s.q.name("Event")
+	}
+	return s.st.Type
+}
+
+// newJoin builds the join model of query q: the side pseudo queries take
+// their method names from members.
+func (m *model) newJoin(q *query, in *plan.JoinInput, members *names.Scope) *join {
+	j := &join{q: q, in: in}
+	x := m.phys.JoinIndexOf(q.plan)
+	for i, ps := range []*plan.JoinSide{in.Left, in.Right} {
+		s := &joinSide{idx: i, plan: ps, join: j, name: [2]string{"Left", "Right"}[i]}
+		j.sides[i] = s
+		if ps.Source.Table != nil {
+			s.tb = m.byTable[ps.Source.Table]
+			s.expose = exposeTable
+			continue
+		}
+		s.st = m.byPlan[ps.Source.Stream]
+		sq := &query{
+			plan: &plan.Query{Name: q.plan.Name, Pos: q.plan.Pos, Line: q.plan.Line,
+				Input: &plan.StreamInput{Source: ps.Source, Window: ps.Window},
+				Where: ps.Filter, Events: plan.AllEvents, Limit: -1},
+			Method: members.Take(q.Method + s.name),
+			in:     s.st, out: q.out, side: s,
+		}
+		sq.win = ps.Window
+		sq.removal = windowRemoval(ps.Window)
+		sq.wantCur, sq.wantExp = true, true // batch windows keep and expire their previous batch
+		sq.heldAttrs = sideAttrs(q.plan, i, len(s.st.plan.Attrs))
+		s.q = sq
+		switch {
+		case ps.Window == nil || ps.Window.Kind == plan.WinSession:
+			s.expose = exposeNothing
+		case ps.Window.Kind == plan.WinDelay:
+			s.expose = exposeDelay
+		case x != nil:
+			s.expose = exposeIndex
+		default:
+			s.expose = exposeRing
+		}
+		if x != nil {
+			s.keys = [2][]plan.Expr{x.Left, x.Right}[i]
+		}
+	}
+	for i, s := range j.sides {
+		o := j.sides[1-i]
+		s.triggers = s.tb == nil && !o.plan.Unidirectional
+		switch in.Kind {
+		case plan.LeftJoin:
+			s.preserved = i == 0
+		case plan.RightJoin:
+			s.preserved = i == 1
+		case plan.FullJoin:
+			s.preserved = true
+		}
+		s.preserved = s.preserved && s.triggers
+	}
+	for _, s := range j.sides {
+		s.nullable = s.other().preserved
+	}
+	return j
+}
+
+func windowRemoval(w *plan.Window) removal {
+	if w == nil {
+		return removeNever
+	}
+	switch w.Kind {
+	case plan.WinFirstUnique, plan.WinDelay:
+		return removeNever
+	case plan.WinSort, plan.WinUnique, plan.WinFrequent, plan.WinLossyFrequent, plan.WinSession:
+		return removeAny
+	}
+	return removeFIFO
+}
+
+// sideAttrs marks the attributes of side i that the join query reads
+// anywhere: they are what the side's window holds.
+func sideAttrs(p *plan.Query, i, n int) []bool {
+	held := make([]bool, n)
+	mark := func(e plan.Expr) {
+		walk(e, func(x plan.Expr) {
+			if r, ok := x.(*plan.Ref); ok && r.Source == i && !r.TableRow {
+				held[r.Attr] = true
+			}
+		})
+	}
+	in := p.Input.(*plan.JoinInput)
+	mark(in.On)
+	mark(p.Where)
+	mark(p.Having)
+	for _, c := range p.Select {
+		mark(c.Expr)
+	}
+	for _, o := range p.OrderBy {
+		mark(o.Expr)
+	}
+	for _, g := range p.GroupBy {
+		mark(g)
+	}
+	for _, s := range []*plan.JoinSide{in.Left, in.Right} {
+		mark(s.Filter)
+		if s.Window != nil {
+			for _, x := range s.Window.Params {
+				mark(x)
+			}
+		}
+	}
+	return held
+}
+
+// canExpire reports whether some triggering side emits expired events.
+func (j *join) canExpire() bool {
+	for _, s := range j.sides {
+		if s.triggers && s.q.removal != removeNever {
+			return true
+		}
+	}
+	return false
+}
+
+// resets reports whether some triggering side emits RESET: a batch window,
+// or no window (a RESET after each event, §8).
+func (j *join) resets() bool {
+	for _, s := range j.sides {
+		if s.triggers && (s.q.win == nil || s.q.resets()) {
+			return true
+		}
+	}
+	return false
+}
+
+// genJoin emits a join query: the selector, the sides' windows and join
+// methods, and the self-join entry.
+func (g *qgen) genJoin() {
+	q := g.q
+	j := q.join
+	g.field("Out", jen.Qual(rtPath, "Chunk").Types(jen.Id(q.out.Type)), q.Method+"'s output chunk, valid during its delivery")
+	if q.collapse && !q.grouped {
+		g.field("Base", jen.Int(), "index in the output chunk of the current emission's row")
+	}
+	g.genSelector()
+	if q.plan.Rate != nil {
+		g.genRate()
+	}
+	for _, s := range j.sides {
+		if s.nullable {
+			g.field(s.name+"None", jen.Id(s.evType()), "the "+s.plan.Source.Alias+" side of a null-extended row: every attribute null")
+			g.init(q.f(s.name+"None").Dot("Null").Op("=").Op("^").Qual(rtPath, "NullMask").Call(jen.Lit(0)))
+		}
+	}
+	for _, s := range j.sides {
+		if s.st == nil {
+			continue
+		}
+		sg := &qgen{m: g.m, q: s.q}
+		if s.q.windowed() {
+			sg.genHeld()
+		}
+		g.genExposure(sg, s)
+		g.genSideJoin(sg, s)
+		sg.genWindow()
+		g.fields = append(g.fields, sg.fields...)
+		g.decls = append(g.decls, sg.decls...)
+	}
+	if j.self() {
+		l, r := j.sides[0], j.sides[1]
+		g.field("One", jen.Qual(rtPath, "Chunk").Types(jen.Id(l.st.Type)), "one event of the incoming chunk")
+		g.decl([]string{g.m.queryTitle(q), "It is a self-join: each event is processed as the left side, then as the",
+			"right side (§8); the rows of the whole chunk form one output chunk."},
+			jen.Func().Add(recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(l.st.Type))).Block(
+				q.f("Begin").Call(),
+				jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(
+					q.f("One").Dot("Single").Call(jen.Id("in").Dot("TS").Index(jen.Id("i")), jen.Op("&").Id("in").Dot("Ev").Index(jen.Id("i"))),
+					aField(l.q.Method).Call(jen.Op("&").Add(q.f("One"))),
+					aField(r.q.Method).Call(jen.Op("&").Add(q.f("One"))),
+				),
+				q.f("End").Call(),
+			))
+	}
+}
+
+// genExposure declares what a windowed stream side exposes and its key.
+func (g *qgen) genExposure(sg *qgen, s *joinSide) {
+	sq := s.q
+	ev := jen.Id(sq.name("Event"))
+	switch s.expose {
+	case exposeRing:
+		sg.field("Exposed", rtType("Ring", ev), "the events the window exposes to the "+s.other().plan.Source.Alias+" side, oldest first")
+	case exposeIndex:
+		fields := []jen.Code{}
+		for i, k := range s.keys {
+			fields = append(fields, jen.Id(keyField(i)).Add(expr.GoType(k.Type())))
+		}
+		sg.decl([]string{sq.name("Key") + " is the join key of the " + s.plan.Source.Alias + " side of " + g.q.Method + " (never null)."},
+			jen.Type().Id(sq.name("Key")).Struct(fields...))
+		sg.field("Exposed", rtType("Table", jen.Id(sq.name("Key")), rtType("Ring", ev)),
+			"the events the window exposes to the "+s.other().plan.Source.Alias+" side, by join key, oldest first")
+	}
+	if s.expose == exposeRing || s.expose == exposeIndex {
+		sg.field("Seq", jen.Uint64(), "numbers the events entering the window (their identity on expiry)")
+	}
+}
+
+func keyField(i int) string { return "K" + string(rune('0'+i)) }
+
+// sideEnv reads references to side s from ev (a pointer to s.evType())
+// and to the other side from other.
+func (g *qgen) joinEnv(s *joinSide, ev, other *jen.Statement) expr.Env {
+	j := g.q.join
+	read := [2]*jen.Statement{}
+	read[s.idx], read[1-s.idx] = ev, other
+	return expr.Env{
+		TS: jen.Id("ts"), Now: aField("now"),
+		Ref: func(r *plan.Ref) expr.Slot {
+			side := j.sides[r.Source]
+			f := side.fields()[r.Attr]
+			return expr.Slot{Val: jen.Add(read[r.Source]).Dot(f), Null: jen.Add(read[r.Source]).Dot("Null").Dot("Is").Call(jen.Lit(r.Attr))}
+		},
+	}
+}
+
+func (s *joinSide) fields() []string {
+	if s.tb != nil {
+		return s.tb.Fields
+	}
+	return s.st.Fields
+}
+
+// key emits, into b, the join key of side s's expressions exprs over the
+// event the builder reads, into variable k; the returned condition holds
+// when no part is null (nil: never null).
+func key(b *expr.Builder, typ string, exprs []plan.Expr, k string) *jen.Statement {
+	b.Emit(jen.Var().Id(k).Id(typ))
+	var ok *jen.Statement
+	for i, x := range exprs {
+		v := b.Reuse(b.Value(x))
+		if v.AlwaysNull {
+			return jen.False()
+		}
+		b.Emit(jen.Id(k).Dot(keyField(i)).Op("=").Add(v.Code()))
+		if v.Nullable() {
+			if ok == nil {
+				ok = jen.Add(v.NotNullCode())
+			} else {
+				ok = ok.Op("&&").Add(v.NotNullCode())
+			}
+		}
+	}
+	return ok
+}
+
+// genSideJoin emits q<N><Side>Join, the selector hook of a stream side's
+// window: expose the event, then probe the other side.
+func (g *qgen) genSideJoin(sg *qgen, s *joinSide) {
+	q, sq, o := g.q, s.q, s.other()
+	evT := s.evType()
+	b := g.m.builder(g.joinEnv(s, jen.Id("h"), jen.Id("x")))
+	// What the window exposes.
+	if s.expose == exposeRing || s.expose == exposeIndex {
+		exp := sq.f("Exposed")
+		var add, remove []jen.Code
+		switch s.expose {
+		case exposeRing:
+			add = []jen.Code{jen.Op("*").Add(exp).Dot("Push").Call().Op("=").Op("*").Id("h")}
+			remove = []jen.Code{jen.For(jen.Id("i").Op(":=").Range().Add(exp).Dot("Len").Call()).Block(
+				jen.If(exp.Clone().Dot("At").Call(jen.Id("i")).Dot("seq").Op("==").Id("h").Dot("seq")).Block(
+					exp.Clone().Dot("RemoveAt").Call(jen.Id("i")), jen.Break()))}
+		case exposeIndex:
+			var ok *jen.Statement
+			keyStmts := b.Block(func() { ok = key(b, sq.name("Key"), s.keys, "k") })
+			guard := func(c ...jen.Code) []jen.Code {
+				out := append([]jen.Code(nil), keyStmts...)
+				if ok == nil {
+					return append(out, c...)
+				}
+				return append(out, jen.If(ok).Block(c...).Comment("an event with a null key is never found"))
+			}
+			add = guard(
+				jen.List(jen.Id("ki"), jen.Id("isNew")).Op(":=").Add(exp).Dot("Lookup").Call(jen.Id("k")),
+				jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
+				jen.If(jen.Id("isNew")).Block(jen.Id("bucket").Dot("Clear").Call()),
+				jen.Op("*").Id("bucket").Dot("Push").Call().Op("=").Op("*").Id("h"),
+			)
+			remove = guard(
+				jen.If(jen.List(jen.Id("ki"), jen.Id("ok")).Op(":=").Add(exp).Dot("Find").Call(jen.Id("k")), jen.Id("ok")).Block(
+					jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
+					jen.For(jen.Id("i").Op(":=").Range().Id("bucket").Dot("Len").Call()).Block(
+						jen.If(jen.Id("bucket").Dot("At").Call(jen.Id("i")).Dot("seq").Op("==").Id("h").Dot("seq")).Block(
+							jen.Id("bucket").Dot("RemoveAt").Call(jen.Id("i")), jen.Break())),
+					jen.If(jen.Id("bucket").Dot("Len").Call().Op("==").Lit(0)).Block(exp.Clone().Dot("Delete").Call(jen.Id("ki"))),
+				))
+		}
+		add = append([]jen.Code{sq.f("Seq").Op("++"), jen.Id("h").Dot("seq").Op("=").Add(sq.f("Seq"))}, add...)
+		if sq.removal == removeNever {
+			b.Emit(add...)
+		} else {
+			b.Emit(jen.If(jen.Id("expired")).Block(remove...).Else().Block(add...))
+		}
+	}
+	// The probe.
+	if s.triggers {
+		probe := b.Block(func() { g.probe(b, s) })
+		if !q.needsExpired() && sq.removal != removeNever {
+			b.Emit(jen.If(jen.Id("expired")).Block(jen.Return().Comment("expired rows are neither emitted nor aggregated")))
+		}
+		b.Emit(probe...)
+	} else if s.expose == exposeNothing || s.expose == exposeDelay {
+		b.Emit(jen.Id("_").Op("=").Id("h"))
+	}
+	params := []jen.Code{jen.Id("ts").Int64(), jen.Id("h").Op("*").Id(evT), jen.Id("expired").Bool()}
+	doc := sq.name("Join") + " handles one event of the " + s.plan.Source.Alias + " side's window emission"
+	if s.triggers {
+		doc += ": it updates\n// what the side exposes (§5.11), then probes the " + o.plan.Source.Alias + " side (§8)."
+	} else {
+		doc += ": the side does\n// not trigger, so the event only updates what it exposes (§5.11)."
+	}
+	body := b.Take()
+	if !s.triggers || (sq.removal == removeNever && s.expose != exposeRing && s.expose != exposeIndex) {
+		body = append(body, jen.Id("_").Op("=").Id("expired"))
+	}
+	if !s.triggers {
+		body = append(body, jen.Id("_").Op("=").Id("ts"))
+	}
+	sg.method("Join", params, doc, body...)
+}
+
+// probe emits the probe of side s's event h against the other side.
+func (g *qgen) probe(b *expr.Builder, s *joinSide) {
+	q, o := g.q, s.other()
+	j := q.join
+	if q.collapse {
+		b.Emit(q.f("Emission").Call())
+	}
+	lr := func(x jen.Code) []jen.Code {
+		if s.idx == 0 {
+			return []jen.Code{jen.Id("h"), x}
+		}
+		return []jen.Code{x, jen.Id("h")}
+	}
+	sel := func(x jen.Code) jen.Code {
+		args := append([]jen.Code{jen.Id("ts")}, lr(x)...)
+		if g.canExpire() {
+			args = append(args, jen.Id("expired"))
+		}
+		return q.f("Select").Call(args...)
+	}
+	if s.preserved {
+		b.Emit(jen.Id("matched").Op(":=").False())
+	}
+	onMatch := func() []jen.Code {
+		c := []jen.Code{}
+		if s.preserved {
+			c = append(c, jen.Id("matched").Op("=").True())
+		}
+		return append(c, sel(jen.Id("x")))
+	}
+	on := j.in.On
+	check := func(body []jen.Code) {
+		if on == nil {
+			b.Emit(body...)
+			return
+		}
+		ok := b.True(on)
+		b.Emit(jen.If(ok).Block(body...))
+	}
+	switch o.expose {
+	case exposeNothing:
+		b.Emit(jen.Comment("The " + o.plan.Source.Alias + " side exposes nothing (§5.11)."))
+	case exposeRing, exposeDelay:
+		r := o.q.f("Exposed")
+		if o.expose == exposeDelay {
+			r = o.q.f("Win")
+		}
+		inner := b.Block(func() {
+			b.Emit(jen.Id("x").Op(":=").Add(r).Dot("At").Call(jen.Id("i")))
+			check(onMatch())
+		})
+		b.Emit(jen.For(jen.Id("i").Op(":=").Range().Add(r.Clone()).Dot("Len").Call()).Block(inner...))
+	case exposeIndex:
+		var ok *jen.Statement
+		inner := b.Block(func() {
+			ok = key(b, o.q.name("Key"), s.keys, "k")
+			look := b.Block(func() {
+				b.Emit(jen.Id("x").Op(":=").Id("bucket").Dot("At").Call(jen.Id("i")))
+				check(onMatch())
+			})
+			lookup := jen.If(jen.List(jen.Id("ki"), jen.Id("found")).Op(":=").Add(o.q.f("Exposed")).Dot("Find").Call(jen.Id("k")), jen.Id("found")).Block(
+				jen.Id("bucket").Op(":=").Add(o.q.f("Exposed")).Dot("At").Call(jen.Id("ki")),
+				jen.For(jen.Id("i").Op(":=").Range().Id("bucket").Dot("Len").Call()).Block(look...),
+			)
+			if ok != nil {
+				b.Emit(jen.If(ok).Block(lookup).Comment("a null key finds nothing"))
+			} else {
+				b.Emit(lookup)
+			}
+		})
+		b.Emit(inner...)
+	case exposeTable:
+		g.m.eachRow(b, o.tb, on, func(r *plan.Ref) bool { return r.Source == o.idx }, "ri", "x", false, func() []jen.Code {
+			return onMatch()
+		})
+	}
+	if s.preserved {
+		b.Emit(jen.If(jen.Op("!").Id("matched")).Block(sel(jen.Op("&").Add(q.f(o.name + "None")))))
+	}
+}
+
+// genEmission emits q<N>Emission, the start of one probe's emission.
+func (g *qgen) genEmission() {
+	q := g.q
+	body := []jen.Code{}
+	if q.grouped {
+		body = append(body, q.f("Epoch").Op("++"))
+	} else {
+		body = append(body, q.f("Base").Op("=").Add(q.f("Out")).Dot("Len").Call())
+	}
+	g.method("Emission", nil, q.name("Emission")+" starts the emission of one probing event (§8): its rows collapse\n// among themselves (§6.2).", body...)
+}
+
+// joinSelectEnv makes the selector read the left side from l and the
+// right side from r; EVENTTIMESTAMP(alias) is null for a null-extended
+// side and for a table row.
+func (g *qgen) joinSelectEnv(env *expr.Env) {
+	j := g.q.join
+	read := [2]*jen.Statement{jen.Id("l"), jen.Id("r")}
+	env.Ref = func(r *plan.Ref) expr.Slot {
+		f := j.sides[r.Source].fields()[r.Attr]
+		return expr.Slot{Val: jen.Add(read[r.Source]).Dot(f), Null: jen.Add(read[r.Source]).Dot("Null").Dot("Is").Call(jen.Lit(r.Attr))}
+	}
+	env.EventTime = func(src int) expr.Slot {
+		s := j.sides[src]
+		if s.tb != nil {
+			return expr.Slot{AlwaysNull: true}
+		}
+		val := jen.Id("ts") // a windowless side is only ever the probing event
+		if s.q.win != nil {
+			val = jen.Add(read[src]).Dot("ts")
+		}
+		sl := expr.Slot{Val: val}
+		if s.nullable {
+			sl.Null = jen.Parens(jen.Add(read[src]).Op("==").Op("&").Add(g.q.f(s.name + "None")))
+		}
+		return sl
+	}
+}
