@@ -23,6 +23,16 @@
 // Begin/Select/Reset/End implement §6.2 per emission; groups whose window
 // holds no event are deleted at the end of the emission. Cron windows parse
 // their expression with rt.ParseCron (standard library only).
+//
+// Tables (table.go): a row struct per table in an rt.Rows (insertion
+// order, stable slots) plus an rt.Table from the primary-key struct to the
+// slot; a table target's emit method inserts rows, and every search (UPDATE,
+// DELETE, UPSERT, IN, a table join side) is a primary-key lookup when the
+// condition fixes the key, else a scan. Joins (join.go): each stream side
+// is a pseudo query running its own window code whose selector hook
+// exposes the event to the other side and probes it; hash-indexed
+// exposures when the optimizer chose plan.JoinIndex. Triggers
+// (trigger.go) are timer kinds that deliver one-event chunks.
 package codegen
 
 import (
