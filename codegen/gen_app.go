@@ -44,6 +44,7 @@ func (m *model) genApp(f *jen.File, gens []*qgen) {
 	for _, g := range gens {
 		fields = append(fields, g.fields...)
 	}
+	fields = append(fields, m.partFields()...)
 	f.Comment("App is the compiled application " + m.app.Name + ". It is single-threaded and")
 	f.Comment("deterministic; callbacks receive events owned by the App, valid only")
 	f.Comment("during the call, and must not send events to the same App.")
@@ -64,15 +65,32 @@ func (m *model) genApp(f *jen.File, gens []*qgen) {
 	m.genClock(f)
 	m.genLiveGroups(f)
 	m.genPartialMatches(f)
+	if len(m.parts) > 0 {
+		m.genLiveInstances(f)
+	}
 	for _, s := range m.streams {
 		m.genEntryPoints(f, s)
 	}
+	m.genPartitions(f)
 }
 
 // genLiveGroups emits LiveGroups, the number of GROUP BY groups held.
 func (m *model) genLiveGroups(f *jen.File) {
 	var sum jen.Code = jen.Lit(0)
+	var loops []jen.Code
+	for _, p := range m.parts {
+		var n jen.Code
+		for _, q := range p.queries {
+			if q.grouped && q.stateful() && (q.plan.Aggregating || q.deletable) {
+				n = jen.Id("n").Op("+=").Id("p").Dot(q.name("Groups")).Dot("Len").Call()
+				loops = append(loops, jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Add(aField(p.Name)).Dot("Order").Call()).Block(n))
+			}
+		}
+	}
 	for _, q := range m.queries {
+		if q.part != nil {
+			continue
+		}
 		if q.pat == nil && q.grouped && q.stateful() && (q.plan.Aggregating || q.deletable) {
 			term := q.f("Groups").Dot("Len").Call()
 			if l, ok := sum.(*jen.Statement); ok && l.GoString() == "0" {
@@ -84,7 +102,13 @@ func (m *model) genLiveGroups(f *jen.File) {
 	}
 	f.Comment("LiveGroups is the number of GROUP BY groups the queries hold, for metrics:")
 	f.Comment("a group is deleted when its window holds none of its events.")
-	f.Func().Add(recv()).Id("LiveGroups").Params().Int().Block(jen.Return(sum))
+	if len(loops) > 0 {
+		body := append([]jen.Code{jen.Id("n").Op(":=").Add(sum)}, loops...)
+		body = append(body, jen.Return(jen.Id("n")))
+		f.Func().Add(recv()).Id("LiveGroups").Params().Int().Block(body...)
+	} else {
+		f.Func().Add(recv()).Id("LiveGroups").Params().Int().Block(jen.Return(sum))
+	}
 	f.Line()
 }
 
@@ -107,8 +131,12 @@ func (m *model) genEntryPoints(f *jen.File, s *stream) {
 	)
 	f.Line()
 	body := []jen.Code{}
-	for _, q := range s.consumers {
-		body = append(body, jen.Id("a").Dot(q.entry[s]).Call(jen.Id("c")))
+	for _, c := range s.consumers {
+		if c.q != nil {
+			body = append(body, jen.Id("a").Dot(c.q.entry[s]).Call(jen.Id("c")))
+		} else {
+			body = append(body, jen.Id("a").Dot(c.p.read(s).Method).Call(jen.Id("c")))
+		}
 	}
 	body = append(body, jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("a").Dot("on"+t)).Block(
 		jen.For(jen.Id("i").Op(":=").Range().Id("c").Dot("Ev")).Block(

@@ -62,7 +62,7 @@ func (g *qgen) genOrder() []jen.Code {
 	}
 	recvS := jen.Params(jen.Id("s").Op("*").Id(t))
 	g.decl([]string{t + " sorts the rows [lo, lo+n) of " + q.Method + "'s output chunk by its ORDER BY (sort.Interface)."},
-		jen.Type().Id(t).Struct(jen.Id("a").Op("*").Id("App"), jen.List(jen.Id("lo"), jen.Id("n")).Int()))
+		jen.Type().Id(t).Struct(jen.Id("a").Op("*").Id(g.recvType()), jen.List(jen.Id("lo"), jen.Id("n")).Int()))
 	g.decls = append(g.decls,
 		jen.Func().Add(recvS).Id("Len").Params().Int().Block(jen.Return(jen.Id("s").Dot("n"))), jen.Line(),
 		jen.Func().Add(recvS.Clone()).Id("Less").Params(jen.List(jen.Id("i"), jen.Id("j")).Int()).Bool().Block(less...), jen.Line(),

@@ -37,10 +37,50 @@ func (g *qgen) decl(doc []string, c jen.Code) {
 
 // method declares func (a *App) <q><suffix>(params) { body }.
 func (g *qgen) method(suffix string, params []jen.Code, doc string, body ...jen.Code) {
-	g.decl(strings.Split(doc, "\n"), jen.Func().Add(recv()).Id(g.q.name(suffix)).Params(params...).Block(body...))
+	g.decl(strings.Split(doc, "\n"), jen.Func().Add(g.recv()).Id(g.q.name(suffix)).Params(params...).Block(body...))
 }
 
-func (g *qgen) init(c ...jen.Code) { g.m.inits = append(g.m.inits, c...) }
+// init adds statements to New, or to the creation of a partition instance.
+func (g *qgen) init(c ...jen.Code) {
+	if p := g.q.part; p != nil {
+		p.inits = append(p.inits, c...)
+		return
+	}
+	g.m.inits = append(g.m.inits, c...)
+}
+
+// recvType is the type whose methods the query's code is: App, or the
+// instance type of its partition.
+func (g *qgen) recvType() string {
+	if p := g.q.part; p != nil {
+		return p.Type
+	}
+	return "App"
+}
+
+// recv is the receiver (a *App) or (a *p<N>Instance). Both are named a:
+// an instance embeds *App, so a.now, a.timers and a.emit<T> of global
+// streams read the same in both.
+func (g *qgen) recv() *jen.Statement { return jen.Params(jen.Id("a").Op("*").Id(g.recvType())) }
+
+// newTimer allocates a timer kind handled by the query's method handler.
+func (g *qgen) newTimer(konst, handler, doc string) *timerKind {
+	t := g.m.newTimer(konst, handler, doc)
+	t.part = g.q.part
+	if t.part != nil {
+		t.part.timers = true
+	}
+	return t
+}
+
+// start is the creation time of the query's instance: 0 for a top-level
+// query, the instance's first event's time in a partition (§7 tick grids).
+func (g *qgen) start(d int64) *jen.Statement {
+	if g.q.part != nil {
+		return jen.Id("a").Dot("created").Op("+").Lit(int(d))
+	}
+	return jen.Lit(int(d))
+}
 
 // chunkOf is *rt.Chunk[T].
 func chunkOf(typ string) *jen.Statement { return jen.Op("*").Qual(rtPath, "Chunk").Types(jen.Id(typ)) }
@@ -61,6 +101,10 @@ func (m *model) buildQueries() []*qgen {
 			g.genStateful()
 		} else {
 			g.genStateless()
+		}
+		if q.part != nil {
+			q.part.fields = append(q.part.fields, g.fields...)
+			g.fields = nil
 		}
 		gens = append(gens, g)
 	}
@@ -116,7 +160,7 @@ func (g *qgen) genStateless() {
 	default:
 		body = g.statelessBody()
 	}
-	g.decl(g.header(), jen.Func().Add(recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(q.in.Type))).Block(body...))
+	g.decl(g.header(), jen.Func().Add(g.recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(q.in.Type))).Block(body...))
 }
 
 func (g *qgen) statelessBody() []jen.Code {

@@ -38,8 +38,8 @@ func (g *qgen) eachRow(body ...jen.Code) jen.Code {
 // rateTimer allocates the tick timer and emits its handler around body.
 func (g *qgen) rateTimer(d int64, body ...jen.Code) {
 	q := g.q
-	t := g.m.newTimer("timer"+strings.ToUpper(q.Method[:1])+q.Method[1:]+"Rate", q.name("RateTimer"), q.Method+"'s output rate tick")
-	g.init(t.schedule(jen.Lit(int(d)), nil))
+	t := g.newTimer("timer"+strings.ToUpper(q.Method[:1])+q.Method[1:]+"Rate", q.name("RateTimer"), q.Method+"'s output rate tick")
+	g.init(t.schedule(g.start(d), nil))
 	all := []jen.Code{t.schedule(jen.Id("t").Dot("Due").Op("+").Lit(int(d)), nil)}
 	if !q.cyclic {
 		all = append(all, q.f("Rated").Dot("Reset").Call())

@@ -13,11 +13,12 @@ var streamKindWords = map[plan.StreamKind]string{
 	plan.Declared:      "declared",
 	plan.Inferred:      "inferred",
 	plan.TriggerStream: "trigger",
+	plan.InnerStream:   "inner stream",
 }
 
 // genStreams emits one struct per stream, fields in declaration order.
 func (m *model) genStreams(f *jen.File) {
-	for _, s := range m.streams {
+	for _, s := range append(m.streams[:len(m.streams):len(m.streams)], m.inner...) {
 		fields := make([]jen.Code, 0, len(s.Fields)+1)
 		for i, a := range s.plan.Attrs {
 			fld := jen.Id(s.Fields[i]).Add(expr.GoType(a.Type))

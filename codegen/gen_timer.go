@@ -13,6 +13,7 @@ type timerKind struct {
 	Const   string // e.g. timerQ1Window
 	Handler string // App method taking the rt.Timer, e.g. q1WindowTimer
 	Doc     string
+	part    *partition // the partition whose instances own the timers; nil: the App
 }
 
 // newTimer allocates a timer kind handled by method handler.
@@ -26,6 +27,9 @@ func (m *model) newTimer(konst, handler, doc string) *timerKind {
 func (t *timerKind) schedule(due, arg jen.Code) *jen.Statement {
 	if arg == nil {
 		arg = jen.Lit(0)
+	}
+	if t.part != nil {
+		return aField("schedule").Call(due, jen.Id(t.Const), arg)
 	}
 	return aField("timers").Dot("Schedule").Call(due, jen.Id(t.Const), arg)
 }
@@ -67,6 +71,17 @@ func (m *model) genClock(f *jen.File) {
 	}
 	cases := []jen.Code{}
 	for _, t := range m.timers {
+		if p := t.part; p != nil {
+			fire := []jen.Code{
+				jen.Id("p").Op(":=").Add(aField(p.Name + "Fire")).Call(jen.Id("t")),
+				jen.Id("p").Dot(t.Handler).Call(jen.Id("t")),
+			}
+			if p.purge {
+				fire = append(fire, aField(p.Name+"Settle").Call(jen.Id("p")))
+			}
+			cases = append(cases, jen.Case(jen.Id(t.Const)).Block(fire...))
+			continue
+		}
 		cases = append(cases, jen.Case(jen.Id(t.Const)).Block(aField(t.Handler).Call(jen.Id("t"))))
 	}
 	f.Comment("AdvanceTo fires every timer due at or before ts, in due order (FIFO among")

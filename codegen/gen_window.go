@@ -151,17 +151,17 @@ func (g *qgen) heldField(h jen.Code, i int) *jen.Statement { return jen.Add(h).D
 // queryMethod emits the query's entry method.
 func (g *qgen) queryMethod(body ...jen.Code) {
 	q := g.q
-	g.decl(g.header(), jen.Func().Add(recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(q.in.Type))).Block(stmts(body...)...))
+	g.decl(g.header(), jen.Func().Add(g.recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(q.in.Type))).Block(stmts(body...)...))
 }
 
 // windowTimer allocates the window's timer kind, handled by q<N>WindowTimer.
 func (g *qgen) windowTimer(doc string) *timerKind {
 	q := g.q
-	return g.m.newTimer("timer"+strings.ToUpper(q.Method[:1])+q.Method[1:]+"Window", q.name("WindowTimer"), doc)
+	return g.newTimer("timer"+strings.ToUpper(q.Method[:1])+q.Method[1:]+"Window", q.name("WindowTimer"), doc)
 }
 
 func (g *qgen) timerMethod(t *timerKind, doc string, body ...jen.Code) {
-	g.decl([]string{doc}, jen.Func().Add(recv()).Id(t.Handler).Params(jen.Id("t").Qual(rtPath, "Timer")).Block(stmts(body...)...))
+	g.decl([]string{doc}, jen.Func().Add(g.recv()).Id(t.Handler).Params(jen.Id("t").Qual(rtPath, "Timer")).Block(stmts(body...)...))
 }
 
 func (g *qgen) ring(suffix, doc string) {

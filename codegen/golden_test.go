@@ -38,6 +38,8 @@ var goldenApps = []struct {
 	{"keyedjoin", false, ""},
 	{"keyedjoinscan", true, "keyedjoin"},
 	{"tables", false, ""},
+	{"parttime", false, ""},
+	{"partrange", false, ""},
 }
 
 func generateGolden(t *testing.T, name string, noOpt bool, src string) map[string][]byte {

@@ -1,6 +1,8 @@
 package codegen
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/efluxc/efluxc/codegen/names"
@@ -24,16 +26,26 @@ type model struct {
 	byTable       map[*plan.Table]*table
 	timers        []*timerKind // timer kinds in allocation order
 	inits         []jen.Code   // statements of New after the App is allocated
+	parts         []*partition // partitions in statement order
+	inner         []*stream    // inner streams of all partitions, in definition order
 }
 
 // stream is one stream of the app.
 type stream struct {
 	plan      *plan.Stream
-	Type      string   // Go struct type, e.g. StockStream
-	Fields    []string // Go field names by attribute ordinal
-	consumers []*query // queries reading the stream, in statement order
-	written   bool     // some query inserts into the stream
-	table     *table   // set when the "stream" is a table as an insert target
+	Type      string     // Go struct type, e.g. StockStream
+	Fields    []string   // Go field names by attribute ordinal
+	consumers []consumer // queries and partitions reading the stream, in statement order
+	written   bool       // some query inserts into the stream
+	part      *partition // the owner of an inner stream (#Name)
+	table     *table     // set when the "stream" is a table as an insert target
+}
+
+// consumer is one subscriber of a stream (§4.6): a query, or a partition
+// as a unit (§11).
+type consumer struct {
+	q *query
+	p *partition
 }
 
 // query is one query with the facts its generation needs (state.go).
@@ -54,6 +66,7 @@ type query struct {
 	// cyclic: the query's output can reach its own input, so it may be
 	// re-entered while its output chunk is still being delivered.
 	cyclic bool
+	part   *partition // the partition the query belongs to; nil at top level
 	state
 }
 
@@ -77,7 +90,8 @@ func newModel(p *plan.Physical, opts Options) *model {
 		m.streams = append(m.streams, st)
 		m.byPlan[s] = st
 	}
-	members := names.NewScope("now", "dec", "timers", "fire")
+	members := names.NewScope("now", "dec", "timers", "fire",
+		"App", "key", "slot", "created", "pending", "init", "idle", "schedule")
 	for _, st := range m.streams {
 		members.Take("on" + st.Type)
 		members.Take("in" + st.Type)
@@ -87,12 +101,22 @@ func newModel(p *plan.Physical, opts Options) *model {
 		members.Take("cron" + st.Type)
 	}
 	m.newTables(top, members)
-	for _, stmt := range app.Statements {
-		q, ok := stmt.(*plan.Query)
-		if !ok {
-			continue
+	for i, pt := range app.Partitions {
+		for _, s := range pt.Inner {
+			st := &stream{plan: s, Type: top.Take(names.Exported(fmt.Sprintf("p%d %s", i+1, s.Name)))}
+			fields := names.NewScope("Null")
+			for _, a := range s.Attrs {
+				st.Fields = append(st.Fields, fields.Take(names.Exported(a.Name)))
+			}
+			m.inner = append(m.inner, st)
+			m.byPlan[s] = st
 		}
-		qi := &query{plan: q, out: m.byPlan[q.TargetStream], entry: map[*stream]string{}}
+	}
+	for _, st := range m.inner {
+		members.Take("emit" + st.Type)
+	}
+	newQuery := func(q *plan.Query, pt *partition) *query {
+		qi := &query{plan: q, out: m.byPlan[q.TargetStream], entry: map[*stream]string{}, part: pt}
 		if q.TargetTable != nil {
 			qi.out = m.byTable[q.TargetTable].as
 		}
@@ -119,16 +143,33 @@ func newModel(p *plan.Physical, opts Options) *model {
 			}
 			qi.analyze()
 		}
-		for _, s := range qi.ins {
-			s.consumers = append(s.consumers, qi)
-		}
 		qi.out.written = true
 		m.queries = append(m.queries, qi)
+		return qi
+	}
+	for _, stmt := range app.Statements {
+		switch stmt := stmt.(type) {
+		case *plan.Query:
+			qi := newQuery(stmt, nil)
+			for _, s := range qi.ins {
+				s.consumers = append(s.consumers, consumer{q: qi})
+			}
+		case *plan.Partition:
+			m.newPartition(stmt, members, newQuery)
+		}
 	}
 	for _, q := range m.queries {
 		for _, in := range q.ins {
 			q.cyclic = q.cyclic || m.reaches(q.out, in, map[*stream]bool{})
 		}
+	}
+	for _, p := range m.parts {
+		for _, r := range p.reads {
+			if m.reachesFrom(p, r.s) {
+				p.cyclic = true
+			}
+		}
+		p.purge = p.purgeable()
 	}
 	return m
 }
@@ -142,8 +183,26 @@ func (m *model) reaches(from, to *stream, seen map[*stream]bool) bool {
 		return false
 	}
 	seen[from] = true
-	for _, q := range from.consumers {
-		if m.reaches(q.out, to, seen) {
+	for _, c := range from.consumers {
+		if c.q != nil && m.reaches(c.q.out, to, seen) {
+			return true
+		}
+		if c.p != nil {
+			for _, q := range c.p.queries {
+				if m.reaches(q.out, to, seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// reachesFrom reports whether the output of a partition's queries can flow
+// into stream to.
+func (m *model) reachesFrom(p *partition, to *stream) bool {
+	for _, q := range p.queries {
+		if m.reaches(q.out, to, map[*stream]bool{}) {
 			return true
 		}
 	}

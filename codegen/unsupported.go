@@ -14,11 +14,13 @@ func unsupported(app *plan.App) diag.List {
 	no := func(pos source.Pos, what string) {
 		l.Add(pos, diag.Unsupported, "not supported yet: "+what)
 	}
-	for _, p := range app.Partitions {
-		no(p.Pos, "partition")
-	}
 	for _, q := range app.Queries {
 		unsupportedQuery(q, no)
+	}
+	for _, p := range app.Partitions {
+		for _, q := range p.Queries {
+			unsupportedQuery(q, no)
+		}
 	}
 	return l
 }
@@ -33,21 +35,24 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 		if q.Rate != nil && q.Rate.Mode == plan.RateSnapshot {
 			no(q.Rate.Pos, "OUTPUT SNAPSHOT over a join")
 		}
+		if q.Partition != nil {
+			no(q.Pos, "join inside a partition")
+		}
 		for _, s := range []*plan.JoinSide{in.Left, in.Right} {
-			if s.Source.Stream != nil && s.Source.Stream.Kind == plan.InnerStream {
-				no(q.Pos, "partition")
-			}
 			if w := s.Window; w != nil && (w.Kind == plan.WinFrequent || w.Kind == plan.WinLossyFrequent) {
 				no(w.Pos, w.Kind.String()+" window on a join side")
 			}
 		}
 	case *plan.PatternInput:
+		if q.Partition != nil {
+			no(q.Pos, "pattern inside a partition")
+		}
 		if q.Aggregating {
 			no(q.Pos, "aggregation over pattern matches")
 		}
 	case *plan.StreamInput:
-		if in.Source.Stream == nil || in.Source.Stream.Kind == plan.InnerStream {
-			no(q.Pos, "partition")
+		if in.Source.Stream == nil {
+			no(q.Pos, "reading a table")
 		}
 	}
 	visit := func(e plan.Expr) {

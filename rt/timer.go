@@ -2,11 +2,13 @@ package rt
 
 // Timer is one pending timer of a TimerQueue. Kind says what to do when it
 // fires (generated code switches on it); Arg is free for the kind's use,
-// e.g. a partition instance or a session.
+// e.g. a session's slot. Inst is the slot of the partition instance that
+// owns the timer (ScheduleInst), 0 otherwise.
 type Timer struct {
 	Due  int64
 	Kind int32
 	Arg  int32
+	Inst int32
 	seq  uint64 // scheduling order: FIFO among equal due times
 }
 
@@ -24,6 +26,13 @@ func (q *TimerQueue) Len() int { return len(q.h) }
 func (q *TimerQueue) Schedule(due int64, kind, arg int32) {
 	q.seq++
 	q.h = append(q.h, Timer{Due: due, Kind: kind, Arg: arg, seq: q.seq})
+	q.up(len(q.h) - 1)
+}
+
+// ScheduleInst adds a timer due at due for the partition instance in slot inst.
+func (q *TimerQueue) ScheduleInst(due int64, kind, inst, arg int32) {
+	q.seq++
+	q.h = append(q.h, Timer{Due: due, Kind: kind, Arg: arg, Inst: inst, seq: q.seq})
 	q.up(len(q.h) - 1)
 }
 
