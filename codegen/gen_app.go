@@ -154,8 +154,14 @@ func (m *model) genEntryPoints(f *jen.File, s *stream) {
 // number of live runs (partial matches), for metrics.
 func (m *model) genPartialMatches(f *jen.File) {
 	var sum *jen.Statement
+	var loops []jen.Code
 	for _, q := range m.queries {
 		if q.pat == nil {
+			continue
+		}
+		if p := q.part; p != nil {
+			loops = append(loops, jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Add(aField(p.Name)).Dot("Order").Call()).Block(
+				jen.Id("n").Op("+=").Id("p").Dot(q.pat.Field).Dot("runs").Dot("Live").Call()))
 			continue
 		}
 		c := aField(q.pat.Field).Dot("runs").Dot("Live").Call()
@@ -165,7 +171,18 @@ func (m *model) genPartialMatches(f *jen.File) {
 			sum = sum.Op("+").Add(c)
 		}
 	}
-	if sum == nil {
+	if sum == nil && loops == nil {
+		return
+	}
+	if loops != nil {
+		if sum == nil {
+			sum = jen.Lit(0)
+		}
+		body := append([]jen.Code{jen.Id("n").Op(":=").Add(sum)}, loops...)
+		f.Comment("PartialMatches is the number of live partial matches (runs) of the")
+		f.Comment("pattern and sequence queries, in every partition instance, for metrics.")
+		f.Func().Add(recv()).Id("PartialMatches").Params().Int().Block(append(body, jen.Return(jen.Id("n")))...)
+		f.Line()
 		return
 	}
 	f.Comment("PartialMatches is the number of live partial matches (runs) of the")

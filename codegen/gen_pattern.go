@@ -324,7 +324,7 @@ func (p *pattern) genStart(f sink) {
 		p.call(p.Stage, jen.Lit(0), idv()),
 	)
 	f.Commentf("%s prepares %s's automaton and stages the initial run at s1.", p.Start, p.q.Method)
-	f.Func().Add(recv()).Id(p.Start).Params().Block(body...)
+	f.Func().Add(p.q.recv()).Id(p.Start).Params().Block(body...)
 	f.Line()
 }
 
@@ -343,7 +343,7 @@ func (p *pattern) genEntry(f sink, st *stream) {
 	}
 	f.Commentf("%s offers each event of a chunk of %s to the states of %s that", p.q.entry[st], st.plan.Name, p.q.Method)
 	f.Comment("read it, last to first (§10.3).")
-	f.Func().Add(recv()).Id(p.q.entry[st]).Params(jen.Id("in").Add(chunkOf(st.Type))).Block(
+	f.Func().Add(p.q.recv()).Id(p.q.entry[st]).Params(jen.Id("in").Add(chunkOf(st.Type))).Block(
 		jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(body...))
 	f.Line()
 }
@@ -426,7 +426,7 @@ func (p *pattern) genStep(f sink) {
 		body = append(body, jen.If(staged(s.i).Dot("Len").Call().Op(">").Lit(0)).Block(move...))
 	}
 	f.Commentf("%s prepares %s's runs for a participating event.", p.Step, p.q.Method)
-	f.Func().Add(recv()).Id(p.Step).Params().Block(body...)
+	f.Func().Add(p.q.recv()).Id(p.Step).Params().Block(body...)
 	f.Line()
 }
 
@@ -462,7 +462,7 @@ func (p *pattern) genOffer(f sink, s *pstate, o *offer) {
 		what = "the runs with the event's key at"
 	}
 	f.Commentf("%s offers an event of %s to %s s%d: %s.", o.Method, o.st.plan.Name, what, s.i+1, plan.StateString(s.plan, p.in))
-	f.Func().Add(recv()).Id(o.Method).Add(event(o.st.Type)).Block(body...)
+	f.Func().Add(p.q.recv()).Id(o.Method).Add(event(o.st.Type)).Block(body...)
 	f.Line()
 
 	var run []jen.Code
@@ -480,7 +480,7 @@ func (p *pattern) genOffer(f sink, s *pstate, o *offer) {
 		run = append(run[:1:1], run[2:]...)
 	}
 	f.Commentf("%s tests run id at s%d against an event of %s.", o.Run, s.i+1, o.st.plan.Name)
-	f.Func().Add(recv()).Id(o.Run).Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(o.st.Type), jen.Id("id").Int32()).Block(run...)
+	f.Func().Add(p.q.recv()).Id(o.Run).Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(o.st.Type), jen.Id("id").Int32()).Block(run...)
 	f.Line()
 }
 
@@ -725,7 +725,7 @@ func (p *pattern) genStage(f sink) {
 		cases = append(cases, jen.Case(jen.Lit(s.i)).Block(p.stageCase(s)...))
 	}
 	f.Commentf("%s stages run id at state s(i+1): it waits there from the next event on.", p.Stage)
-	f.Func().Add(recv()).Id(p.Stage).Params(jen.Id("i").Int(), jen.Id("id").Int32()).Block(
+	f.Func().Add(p.q.recv()).Id(p.Stage).Params(jen.Id("i").Int(), jen.Id("id").Int32()).Block(
 		p.getM(),
 		jen.Switch(jen.Id("i")).Block(cases...),
 	)
@@ -821,7 +821,7 @@ func (p *pattern) genPass(f sink) {
 		cases = append(cases, jen.Case(jen.Lit(s.i)).Block(c...))
 	}
 	f.Commentf("%s moves run id past state s(i+1): to the next state, or it is a match.", p.Pass)
-	f.Func().Add(recv()).Id(p.Pass).Params(jen.Id("i").Int(), jen.Id("id").Int32()).Block(jen.Switch(jen.Id("i")).Block(cases...))
+	f.Func().Add(p.q.recv()).Id(p.Pass).Params(jen.Id("i").Int(), jen.Id("id").Int32()).Block(jen.Switch(jen.Id("i")).Block(cases...))
 	f.Line()
 }
 
@@ -844,7 +844,7 @@ func (p *pattern) genLeave(f sink) {
 		cases = append(cases, jen.Case(jen.Lit(s.i)).Block(jen.Switch(lnk().Dot("At").Call(idv(), jen.Lit(s.i))).Block(inner...)))
 	}
 	f.Commentf("%s takes run id out of state s(i+1); a run in no state any more is freed.", p.Leave)
-	f.Func().Add(recv()).Id(p.Leave).Params(jen.Id("i").Int(), jen.Id("id").Int32()).Block(
+	f.Func().Add(p.q.recv()).Id(p.Leave).Params(jen.Id("i").Int(), jen.Id("id").Int32()).Block(
 		p.getM(),
 		jen.Switch(jen.Id("i")).Block(cases...),
 	)
@@ -854,7 +854,7 @@ func (p *pattern) genLeave(f sink) {
 // genCopy emits Copy: a new run equal to id with states from on cleared.
 func (p *pattern) genCopy(f sink) {
 	f.Commentf("%s returns a new run holding what run id captured before state s(from+1).", p.Copy)
-	f.Func().Add(recv()).Id(p.Copy).Params(jen.Id("id").Int32(), jen.Id("from").Int()).Int32().Block(
+	f.Func().Add(p.q.recv()).Id(p.Copy).Params(jen.Id("id").Int32(), jen.Id("from").Int()).Int32().Block(
 		p.getM(),
 		jen.Id("c").Op(":=").Id("m").Dot("runs").Dot("Alloc").Call(),
 		jen.Id("m").Dot("runs").Dot("Items").Index(jen.Id("c")).Op("=").Id("m").Dot("runs").Dot("Items").Index(idv()),
@@ -884,7 +884,7 @@ func (g *qgen) genMatch(f sink, out jen.Code) {
 		body = g.matchBody(out)
 	}
 	f.Commentf("%s emits the match of run id.", p.Match)
-	f.Func().Add(recv()).Id(p.Match).Params(jen.Id("id").Int32()).Block(body...)
+	f.Func().Add(p.q.recv()).Id(p.Match).Params(jen.Id("id").Int32()).Block(body...)
 	f.Line()
 }
 
@@ -970,7 +970,7 @@ func (p *pattern) genTimer(f sink) {
 	}
 	f.Commentf("%s handles a timer of %s's runs: WITHIN expiry (state -1) or an", p.Timer, p.q.Method)
 	f.Comment("absent deadline at a state.")
-	f.Func().Add(recv()).Id(p.Timer).Params(jen.Id("t").Qual(rtPath, "Timer")).Block(
+	f.Func().Add(p.q.recv()).Id(p.Timer).Params(jen.Id("t").Qual(rtPath, "Timer")).Block(
 		p.getM(),
 		jen.List(jen.Id("id"), jen.Id("state"), jen.Id("ok")).Op(":=").Add(lnk()).Dot("Fired").Call(jen.Id("t").Dot("Arg")),
 		jen.If(jen.Op("!").Id("ok").Op("||").Id("state").Op(">=").Lit(0).Op("&&").Add(lnk()).Dot("At").Call(idv(), jen.Id("state")).Op("==").Lit(0)).Block(
@@ -1042,7 +1042,7 @@ func (p *pattern) genExpire(f sink) {
 		body = append(body, jen.If(lnk().Dot("At").Call(idv(), jen.Lit(s.i)).Op("!=").Lit(0)).Block(c...))
 	}
 	f.Commentf("%s discards run id, older than WITHIN %dms, from every state.", p.Expire, p.in.Within)
-	f.Func().Add(recv()).Id(p.Expire).Params(jen.Id("id").Int32()).Block(body...)
+	f.Func().Add(p.q.recv()).Id(p.Expire).Params(jen.Id("id").Int32()).Block(body...)
 	f.Line()
 }
 

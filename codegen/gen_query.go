@@ -51,8 +51,10 @@ func (g *qgen) init(c ...jen.Code) {
 
 // recvType is the type whose methods the query's code is: App, or the
 // instance type of its partition.
-func (g *qgen) recvType() string {
-	if p := g.q.part; p != nil {
+func (g *qgen) recvType() string { return g.q.recvType() }
+
+func (q *query) recvType() string {
+	if p := q.part; p != nil {
 		return p.Type
 	}
 	return "App"
@@ -61,7 +63,9 @@ func (g *qgen) recvType() string {
 // recv is the receiver (a *App) or (a *p<N>Instance). Both are named a:
 // an instance embeds *App, so a.now, a.timers and a.emit<T> of global
 // streams read the same in both.
-func (g *qgen) recv() *jen.Statement { return jen.Params(jen.Id("a").Op("*").Id(g.recvType())) }
+func (g *qgen) recv() *jen.Statement { return g.q.recv() }
+
+func (q *query) recv() *jen.Statement { return jen.Params(jen.Id("a").Op("*").Id(q.recvType())) }
 
 // newTimer allocates a timer kind handled by the query's method handler.
 func (g *qgen) newTimer(konst, handler, doc string) *timerKind {

@@ -129,6 +129,9 @@ func newModel(p *plan.Physical, opts Options) *model {
 			qi.analyze()
 		case *plan.PatternInput:
 			qi.pat = m.newPattern(qi, in, members)
+			if t := qi.pat.timer; t != nil && pt != nil {
+				t.part, pt.timers = pt, true
+			}
 		case *plan.JoinInput:
 			qi.join = m.newJoin(qi, in, members)
 			l, r := qi.join.sides[0], qi.join.sides[1]

@@ -141,6 +141,9 @@ func (p *partition) purgeable() bool {
 // Pending timers are counted per instance separately.
 func (q *query) idle() (cond *jen.Statement, ok bool) {
 	p := q.plan
+	if q.pat != nil {
+		return nil, false // the automaton keeps its start runs
+	}
 	if !q.stateful() {
 		return nil, true
 	}

@@ -44,9 +44,6 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 			}
 		}
 	case *plan.PatternInput:
-		if q.Partition != nil {
-			no(q.Pos, "pattern inside a partition")
-		}
 		if q.Aggregating {
 			no(q.Pos, "aggregation over pattern matches")
 		}
