@@ -99,6 +99,7 @@ func Generate(p *plan.Physical, opts Options) (files map[string][]byte, err erro
 	codec := m.newFile()
 	m.genCodecs(codec)
 	m.genProgram(codec)
+	m.genParallel(codec)
 
 	files = map[string][]byte{}
 	for _, out := range []struct {

@@ -68,3 +68,28 @@ type Program interface {
 	// NextDeadline reports the due time of the earliest pending timer.
 	NextDeadline() (int64, bool)
 }
+
+// Parallel is implemented by every generated App: whether several copies of
+// the app can share the input by key, and how to route an event. When
+// NotParallel is "", events of different partition keys never meet, so a
+// driver may run N copies (each single-threaded) and send each event to
+// copy RouteJSON(...) % N: per-key outputs are those of one App.
+type Parallel interface {
+	// NotParallel is "" when the app can run as several copies, otherwise
+	// the reason, naming the statement that prevents it.
+	NotParallel() string
+	// RouteJSON decodes a JSON object event of stream and returns the hash
+	// of its partition key's text; events that no partition keeps state for
+	// hash to 0.
+	RouteJSON(stream string, obj []byte) (uint64, error)
+}
+
+// HashString is the FNV-1a hash of s: the routing hash of a partition key.
+func HashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/efluxc/efluxc/compiler/plan"
 	"github.com/efluxc/efluxc/optimizer"
@@ -62,5 +63,25 @@ func runExplain(args []string) error {
 			fmt.Printf("%s: %d\n", r.Rule, r.Count)
 		}
 	}
+	fmt.Printf("\n== parallelism ==\n%s\n", parallelism(phys.App))
 	return nil
+}
+
+// parallelism says whether `run -parallel N` can split the app's input by
+// partition key, and if not which statement prevents it.
+func parallelism(app *plan.App) string {
+	par := plan.Parallel(app)
+	if !par.OK {
+		return "not parallelizable: " + par.Why
+	}
+	var keys []string
+	for _, s := range app.Streams {
+		if k, ok := par.Keys[s]; ok {
+			keys = append(keys, s.Name+" by "+plan.ExprString(k))
+		}
+	}
+	if len(keys) == 0 {
+		return "parallelizable: stateless (run -parallel N spreads the input over N copies)"
+	}
+	return "parallelizable: run -parallel N routes " + strings.Join(keys, ", ") + " (partition key text) to N copies"
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-const runUsage = "run [-O0] [driver flags] app.eventflux [driver flags]"
+const runUsage = "run [-O0] [-parallel N] [driver flags] app.eventflux [driver flags]"
 
 var runCmd = command{
 	name:    "run",
@@ -20,7 +20,7 @@ var runCmd = command{
 func runRun(args []string) error {
 	app, noOpt, rest, help := splitRunArgs(args)
 	if help || app == "" {
-		fmt.Fprintf(os.Stderr, "usage: efluxc %s\n  -O0\tdisable the optimizer\nOther flags go to the app's driver (rt/driver); see its -h.\n", runUsage)
+		fmt.Fprintf(os.Stderr, "usage: efluxc %s\n  -O0\tdisable the optimizer\n  -parallel N\trun N copies of the app, events routed by partition key (see efluxc explain)\nOther flags go to the app's driver (rt/driver); see its -h.\n", runUsage)
 		if help {
 			return exitError(0)
 		}

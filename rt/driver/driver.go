@@ -103,16 +103,38 @@ const maxLine = 16 << 20
 //	-time-attr NAME    event time from attribute NAME when present (see Options.TimeAttr)
 //	-streams A,B       streams to print (default: streams written by queries)
 func Main(p rt.Program) {
+	main(func() rt.Program { return p }, false)
+}
+
+// MainN is Main for standalone binaries, which can also run the app as
+// several copies, one goroutine each:
+//
+//	-parallel N        N copies fed by partition key (see RunParallel)
+func MainN(newApp func() rt.Program) {
+	main(newApp, true)
+}
+
+func main(newApp func() rt.Program, allowParallel bool) {
 	fs := flag.NewFlagSet(os.Args[0], flag.ExitOnError)
 	playback := fs.Bool("playback", false, `take event time only from "_ts", never the wall clock`)
 	streams := fs.String("streams", "", "comma-separated streams to print (default: streams written by queries)")
 	timeAttr := fs.String("time-attr", "", "take event time from this LONG attribute when an event has it")
+	n := 1
+	if allowParallel {
+		fs.IntVar(&n, "parallel", 1, "run N copies of the app, one goroutine each, events routed by partition key")
+	}
 	fs.Parse(os.Args[1:])
 	opts := Options{Playback: *playback, TimeAttr: *timeAttr}
 	if *streams != "" {
 		opts.Streams = strings.Split(*streams, ",")
 	}
-	if _, err := Run(p, os.Stdin, os.Stdout, os.Stderr, opts); err != nil {
+	var err error
+	if n > 1 {
+		_, err = RunParallel(newApp, n, os.Stdin, os.Stdout, os.Stderr, opts)
+	} else {
+		_, err = Run(newApp(), os.Stdin, os.Stdout, os.Stderr, opts)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

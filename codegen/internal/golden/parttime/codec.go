@@ -167,3 +167,34 @@ func (a *App) Subscribe(stream string, f rt.Format, fn func(ts int64, b []byte))
 	}
 	return nil
 }
+
+var _ rt.Parallel = (*App)(nil)
+
+// NotParallel is "" when several copies of the App can share the input by
+// partition key (rt.Parallel), otherwise the reason they cannot.
+func (a *App) NotParallel() string {
+	return ""
+}
+
+// RouteTrades is the routing hash of an event of Trades: the hash of its partition
+// key's text (Trades.symbol).
+func (a *App) RouteTrades(e *Trades) uint64 {
+	if e.Null.Is(0) {
+		return 0 // a null key: no instance keeps it
+	}
+	return rt.HashString(e.Symbol)
+}
+
+// RouteJSON returns the routing hash of a JSON object event of stream: its
+// partition key's hash, or 0 for events that no partition keeps state for.
+func (a *App) RouteJSON(stream string, obj []byte) (uint64, error) {
+	switch stream {
+	case "Trades":
+		a.dec.Reset(obj)
+		if err := a.inTrades.decodeJSON(&a.dec); err != nil {
+			return 0, err
+		}
+		return a.RouteTrades(&a.inTrades), nil
+	}
+	return 0, nil
+}
