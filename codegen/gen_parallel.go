@@ -37,7 +37,7 @@ func (m *model) genParallel(f *jen.File) {
 		}
 		f.Commentf("Route%s is the routing hash of an event of %s: the hash of its partition", s.Type, s.plan.Name)
 		f.Commentf("key's text (%s).", plan.ExprString(key))
-		f.Func().Add(recv()).Id("Route"+s.Type).Params(jen.Id("e").Op("*").Id(s.Type)).Uint64().Block(b.Take()...)
+		f.Func().Add(recv()).Id("Route" + s.Type).Params(jen.Id("e").Op("*").Id(s.Type)).Uint64().Block(b.Take()...)
 		f.Line()
 		cases = append(cases, jen.Case(jen.Lit(s.plan.Name)).Block(
 			jen.Id("a").Dot("dec").Dot("Reset").Call(jen.Id("obj")),

@@ -36,10 +36,10 @@ const (
 )
 
 type item struct {
-	line     int
-	stream   string
-	ts       int64
-	lo, hi   int // the event object in batch.buf
+	line   int
+	stream string
+	ts     int64
+	lo, hi int // the event object in batch.buf
 }
 
 type batch struct {
