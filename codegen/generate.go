@@ -13,8 +13,20 @@
 //
 // Timers: constructs allocate timer kinds (newTimer) with a handler method;
 // AdvanceTo pops the rt.TimerQueue and switches on the kind. rt.Timer.Arg
-// is free for per-instance data (session slots today; partition instances
-// and pattern deadlines later).
+// is free for the kind's data (session slots, pattern runs); rt.Timer.Inst
+// is the slot of the partition instance that owns the timer.
+//
+// Partitions (gen_partition.go): the queries of a partition are generated
+// as methods of an instance type that embeds *App and holds their state;
+// the App keeps one instance per key in an rt.Instances and dispatches
+// each stream the partition reads by key (or to every instance). Both
+// receivers are named a, so query generation only changes the receiver
+// type, where New's statements go (the instance's init) and how timers are
+// scheduled (qgen.recv, qgen.init, qgen.newTimer).
+//
+// Parallel runs (gen_parallel.go): plan.Parallel decides whether copies of
+// the App can share the input by partition key; the App then routes events
+// with RouteJSON/Route<T> for rt/driver.RunParallel.
 //
 // State: a windowed query holds q<N>Event structs (timestamp and only the
 // attributes it reads) in rt.Ring buffers; aggregates live in a q<N>Group
