@@ -89,7 +89,7 @@ func (m *model) newJoin(q *query, in *plan.JoinInput, members *names.Scope) *joi
 				Input: &plan.StreamInput{Source: ps.Source, Window: ps.Window},
 				Where: ps.Filter, Events: plan.AllEvents, Limit: -1},
 			Method: members.Take(q.Method + s.name),
-			in:     s.st, out: q.out, side: s,
+			in:     s.st, out: q.out, side: s, part: q.part,
 		}
 		sq.win = ps.Window
 		sq.removal = windowRemoval(ps.Window)
@@ -236,7 +236,7 @@ func (g *qgen) genJoin() {
 		g.field("One", jen.Qual(rtPath, "Chunk").Types(jen.Id(l.st.Type)), "one event of the incoming chunk")
 		g.decl([]string{g.m.queryTitle(q), "It is a self-join: each event is processed as the left side, then as the",
 			"right side (§8); the rows of the whole chunk form one output chunk."},
-			jen.Func().Add(recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(l.st.Type))).Block(
+			jen.Func().Add(g.recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(l.st.Type))).Block(
 				q.f("Begin").Call(),
 				jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(
 					q.f("One").Dot("Single").Call(jen.Id("in").Dot("TS").Index(jen.Id("i")), jen.Op("&").Id("in").Dot("Ev").Index(jen.Id("i"))),

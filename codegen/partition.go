@@ -141,8 +141,8 @@ func (p *partition) purgeable() bool {
 // Pending timers are counted per instance separately.
 func (q *query) idle() (cond *jen.Statement, ok bool) {
 	p := q.plan
-	if q.pat != nil {
-		return nil, false // the automaton keeps its start runs
+	if q.pat != nil || q.join != nil {
+		return nil, false // automata keep their start runs; join sides are windows of their own
 	}
 	if !q.stateful() {
 		return nil, true

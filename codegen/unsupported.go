@@ -35,9 +35,6 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 		if q.Rate != nil && q.Rate.Mode == plan.RateSnapshot {
 			no(q.Rate.Pos, "OUTPUT SNAPSHOT over a join")
 		}
-		if q.Partition != nil {
-			no(q.Pos, "join inside a partition")
-		}
 		for _, s := range []*plan.JoinSide{in.Left, in.Right} {
 			if w := s.Window; w != nil && (w.Kind == plan.WinFrequent || w.Kind == plan.WinLossyFrequent) {
 				no(w.Pos, w.Kind.String()+" window on a join side")
