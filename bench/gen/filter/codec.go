@@ -167,3 +167,17 @@ func (a *App) Subscribe(stream string, f rt.Format, fn func(ts int64, b []byte))
 	}
 	return nil
 }
+
+var _ rt.Parallel = (*App)(nil)
+
+// NotParallel is "" when several copies of the App can share the input by
+// partition key (rt.Parallel), otherwise the reason they cannot.
+func (a *App) NotParallel() string {
+	return ""
+}
+
+// RouteJSON returns the routing hash of a JSON object event of stream: its
+// partition key's hash, or 0 for events that no partition keeps state for.
+func (a *App) RouteJSON(stream string, obj []byte) (uint64, error) {
+	return 0, nil
+}

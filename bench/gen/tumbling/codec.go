@@ -174,3 +174,17 @@ func (a *App) Subscribe(stream string, f rt.Format, fn func(ts int64, b []byte))
 	}
 	return nil
 }
+
+var _ rt.Parallel = (*App)(nil)
+
+// NotParallel is "" when several copies of the App can share the input by
+// partition key (rt.Parallel), otherwise the reason they cannot.
+func (a *App) NotParallel() string {
+	return "query at line 5 keeps state outside a partition"
+}
+
+// RouteJSON returns the routing hash of a JSON object event of stream: its
+// partition key's hash, or 0 for events that no partition keeps state for.
+func (a *App) RouteJSON(stream string, obj []byte) (uint64, error) {
+	return 0, nil
+}
