@@ -140,83 +140,61 @@ func foldLogic(e *plan.Binary) plan.Expr {
 
 func foldArith(e *plan.Binary, l, r *plan.Const) plan.Expr {
 	res := &plan.Const{Node: plan.Node{T: e.T, P: e.P}}
+	div := e.Op == plan.OpDiv || e.Op == plan.OpMod
 	switch e.T {
 	case types.Int, types.Long:
-		a, b := l.Int, r.Int
-		if (e.Op == plan.OpDiv || e.Op == plan.OpMod) && b == 0 {
+		if div && r.Int == 0 {
 			return nullOf(e.T, e)
 		}
-		var v int64
 		if e.T == types.Int {
-			x, y := int32(a), int32(b)
-			var z int32
-			switch e.Op {
-			case plan.OpAdd:
-				z = x + y
-			case plan.OpSub:
-				z = x - y
-			case plan.OpMul:
-				z = x * y
-			case plan.OpDiv:
-				z = x / y
-			case plan.OpMod:
-				z = x % y
-			}
-			v = int64(z)
+			res.Int = int64(intOp(e.Op, int32(l.Int), int32(r.Int)))
 		} else {
-			switch e.Op {
-			case plan.OpAdd:
-				v = a + b
-			case plan.OpSub:
-				v = a - b
-			case plan.OpMul:
-				v = a * b
-			case plan.OpDiv:
-				v = a / b
-			case plan.OpMod:
-				v = a % b
-			}
+			res.Int = intOp(e.Op, l.Int, r.Int)
 		}
-		res.Int = v
 	case types.Float, types.Double:
-		a, b := l.Float, r.Float
-		if (e.Op == plan.OpDiv || e.Op == plan.OpMod) && b == 0 {
+		if div && r.Float == 0 {
 			return nullOf(e.T, e)
 		}
-		var v float64
 		if e.T == types.Float {
-			x, y := float32(a), float32(b)
-			switch e.Op {
-			case plan.OpAdd:
-				v = float64(x + y)
-			case plan.OpSub:
-				v = float64(x - y)
-			case plan.OpMul:
-				v = float64(x * y)
-			case plan.OpDiv:
-				v = float64(x / y)
-			case plan.OpMod:
-				v = float64(float32(math.Mod(float64(x), float64(y))))
-			}
+			res.Float = float64(floatOp(e.Op, float32(l.Float), float32(r.Float)))
 		} else {
-			switch e.Op {
-			case plan.OpAdd:
-				v = a + b
-			case plan.OpSub:
-				v = a - b
-			case plan.OpMul:
-				v = a * b
-			case plan.OpDiv:
-				v = a / b
-			case plan.OpMod:
-				v = math.Mod(a, b)
-			}
+			res.Float = floatOp(e.Op, l.Float, r.Float)
 		}
-		res.Float = v
 	default:
 		return nil
 	}
 	return res
+}
+
+// intOp computes x op y in the operand type, wrapping on overflow (§2.3).
+// The divisor of / and % is non-zero.
+func intOp[T int32 | int64](op plan.Op, x, y T) T {
+	switch op {
+	case plan.OpAdd:
+		return x + y
+	case plan.OpSub:
+		return x - y
+	case plan.OpMul:
+		return x * y
+	case plan.OpDiv:
+		return x / y
+	}
+	return x % y
+}
+
+// floatOp computes x op y rounded to the operand type; % is IEEE fmod.
+func floatOp[T float32 | float64](op plan.Op, x, y T) T {
+	switch op {
+	case plan.OpAdd:
+		return x + y
+	case plan.OpSub:
+		return x - y
+	case plan.OpMul:
+		return x * y
+	case plan.OpDiv:
+		return x / y
+	}
+	return T(math.Mod(float64(x), float64(y)))
 }
 
 func foldCompare(e *plan.Binary, l, r *plan.Const) plan.Expr {
