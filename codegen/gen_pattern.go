@@ -20,7 +20,10 @@ func (g *qgen) genPattern() {
 	p := q.pat
 	f := sink{g}
 	g.field("", jen.Id(p.Machine), q.Method+"'s automaton")
-	out := g.outChunk()
+	var out jen.Code
+	if !q.selects() {
+		out = g.outChunk()
+	}
 	g.init(jen.Id("a").Dot(p.Start).Call())
 	mode := "PATTERN"
 	if p.seq {
@@ -50,6 +53,13 @@ func (g *qgen) genPattern() {
 	p.genLeave(f)
 	p.genCopy(f)
 	g.genMatch(f, out)
+	if q.selects() {
+		g.field("Out", jen.Qual(rtPath, "Chunk").Types(jen.Id(q.out.Type)), q.Method+"'s output chunk, valid during its delivery")
+		g.genSelector()
+		if q.plan.Rate != nil {
+			g.genRate()
+		}
+	}
 	if p.timer != nil {
 		p.genTimer(f)
 	}
@@ -912,6 +922,17 @@ func (g *qgen) matchBody(out jen.Code) []jen.Code {
 			b.Emit(jen.If(reject).Block(jen.Return()))
 		}
 	}
+	if q.selects() {
+		// The match is one emission of one CURRENT event (§10.5): the
+		// selector aggregates it (never removed, never reset), groups,
+		// applies HAVING, ORDER BY, LIMIT and the rate limiter.
+		run := runAt(idv())
+		if p.readsRun() {
+			run = jen.Id("r")
+		}
+		b.Emit(q.f("Begin").Call(), q.f("Select").Call(jen.Id("ts"), run), q.f("End").Call())
+		return b.Take()
+	}
 	b.Emit(out)
 	if !q.cyclic {
 		b.Emit(jen.Id("out").Dot("Reset").Call())
@@ -948,6 +969,12 @@ func (p *pattern) readsRun() bool {
 		walk(c.Expr, visit)
 	}
 	walk(q.Having, visit)
+	for _, r := range q.GroupBy {
+		walk(r, visit)
+	}
+	for _, o := range q.OrderBy {
+		walk(o.Expr, visit)
+	}
 	return reads
 }
 

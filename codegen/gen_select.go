@@ -1,6 +1,8 @@
 package codegen
 
 import (
+	"fmt"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/efluxc/efluxc/codegen/names"
@@ -67,47 +69,49 @@ func (g *qgen) genHeld() {
 			jen.Return(jen.Id(t).Values(vals...))))
 }
 
-// groupKeys are the distinct GROUP BY attribute ordinals.
+// groupKeys are the distinct GROUP BY attributes.
 func (g *qgen) groupKeys() []groupKey {
 	q := g.q
 	var keys []groupKey
-	seen := map[[2]int]bool{}
+	seen := map[string]bool{}
 	scope := names.NewScope()
 	for _, r := range q.plan.GroupBy {
-		if seen[[2]int{r.Source, r.Attr}] {
+		id := plan.ExprString(r)
+		if q.pat == nil {
+			id = fmt.Sprint(r.Source, r.Attr)
+		}
+		if seen[id] {
 			continue
 		}
-		seen[[2]int{r.Source, r.Attr}] = true
-		k := groupKey{attr: r.Attr, ev: jen.Id("e"), typ: r.T}
-		if q.join != nil {
+		seen[id] = true
+		k := groupKey{typ: r.T}
+		switch {
+		case q.pat != nil:
+			// A pattern's selector reads the match's run (§10.5).
+			s := q.pat.slots[r.Source]
+			k.field = scope.Take(names.Exported(q.pat.in.Sources[r.Source].Alias) + s.st.Fields[r.Attr])
+			sl := q.pat.refSlot("r", r)
+			k.val, k.null = sl.Val, sl.Null
+		case q.join != nil:
 			s := q.join.sides[r.Source]
-			k.ev = jen.Id([2]string{"l", "r"}[r.Source])
+			ev := jen.Id([2]string{"l", "r"}[r.Source])
 			k.field = scope.Take(s.fields()[r.Attr])
-		} else {
+			k.val, k.null = ev.Clone().Dot(s.fields()[r.Attr]), ev.Clone().Dot("Null").Dot("Is").Call(jen.Lit(r.Attr))
+		default:
 			k.field = q.in.Fields[r.Attr]
+			k.val, k.null = jen.Id("e").Dot(k.field), jen.Id("e").Dot("Null").Dot("Is").Call(jen.Lit(r.Attr))
 		}
-		k.src = s2f(q, r)
 		keys = append(keys, k)
 	}
 	return keys
 }
 
 // groupKey is one GROUP BY attribute: its field in the key struct, read
-// as src (ev.F) with its null bit attr.
+// as val with null flag null.
 type groupKey struct {
-	attr  int
-	field string
-	src   string
-	ev    *jen.Statement
-	typ   types.Type
-}
-
-// s2f is the Go field name of reference r in the event the selector reads.
-func s2f(q *query, r *plan.Ref) string {
-	if q.join != nil {
-		return q.join.sides[r.Source].fields()[r.Attr]
-	}
-	return q.in.Fields[r.Attr]
+	field     string
+	val, null *jen.Statement
+	typ       types.Type
 }
 
 // genGroups emits the key and group types and the group state fields.
@@ -244,9 +248,13 @@ func (g *qgen) genSelect(kernels []*kernel) {
 			panic("codegen: unknown aggregate")
 		},
 	}
-	if q.join != nil {
+	switch {
+	case q.join != nil:
 		g.joinSelectEnv(&env)
-	} else {
+	case q.pat != nil:
+		env.Ref = func(r *plan.Ref) expr.Slot { return q.pat.refSlot("r", r) }
+		env.EventTime = func(src int) expr.Slot { return q.pat.timeSlot("r", src) }
+	default:
 		env.In, env.InFields = jen.Id("e"), q.in.Fields
 	}
 	b := g.m.builder(env)
@@ -265,9 +273,9 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	if q.grouped {
 		b.Emit(jen.Var().Id("k").Id(q.name("Key")))
 		for _, k := range g.groupKeys() {
-			b.Emit(jen.If(jen.Add(k.ev).Dot("Null").Dot("Is").Call(jen.Lit(k.attr))).Block(
+			b.Emit(jen.If(k.null).Block(
 				jen.Id("k").Dot(k.field + "Null").Op("=").True(),
-			).Else().Block(jen.Id("k").Dot(k.field).Op("=").Add(k.ev).Dot(k.src)))
+			).Else().Block(jen.Id("k").Dot(k.field).Op("=").Add(k.val)))
 		}
 		b.Emit(
 			jen.List(jen.Id("gi"), jen.Id("isNew")).Op(":=").Add(q.f("Groups")).Dot("Lookup").Call(jen.Id("k")),
@@ -393,6 +401,8 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	var params []jen.Code
 	if j := q.join; j != nil {
 		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("l").Op("*").Id(j.sides[0].evType()), jen.Id("r").Op("*").Id(j.sides[1].evType())}
+	} else if q.pat != nil {
+		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("r").Op("*").Id(q.pat.Run)}
 	} else {
 		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(g.evType())}
 	}

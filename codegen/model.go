@@ -132,6 +132,7 @@ func newModel(p *plan.Physical, opts Options) *model {
 			if t := qi.pat.timer; t != nil && pt != nil {
 				t.part, pt.timers = pt, true
 			}
+			qi.analyze()
 		case *plan.JoinInput:
 			qi.join = m.newJoin(qi, in, members)
 			l, r := qi.join.sides[0], qi.join.sides[1]

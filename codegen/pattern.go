@@ -269,6 +269,12 @@ func (p *pattern) collectSlots(m *model) {
 		walk(c.Expr, visit(-2))
 	}
 	walk(q.Having, visit(-2))
+	for _, r := range q.GroupBy {
+		walk(r, visit(-2))
+	}
+	for _, o := range q.OrderBy {
+		walk(o.Expr, visit(-2))
+	}
 	base := p.q.Method
 	for src, s := range p.slots {
 		if s == nil {

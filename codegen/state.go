@@ -49,6 +49,14 @@ func (q *query) stateful() bool {
 	return q.win != nil || q.collapse || p.Rate != nil || len(p.OrderBy) > 0
 }
 
+// selects reports whether a pattern query runs its matches through the
+// selector (§6.2: aggregation, GROUP BY) and the rate limiter (§7); other
+// pattern queries project each match directly (§10.5).
+func (q *query) selects() bool {
+	p := q.plan
+	return q.pat != nil && (p.Aggregating || len(p.GroupBy) > 0 || p.Rate != nil)
+}
+
 // windowed reports whether events are held by a window.
 func (q *query) windowed() bool { return q.win != nil }
 
@@ -58,7 +66,7 @@ func (q *query) analyze() {
 		q.win = in.Window
 		q.removal = windowRemoval(q.win)
 		q.heldAttrs = make([]bool, len(q.in.plan.Attrs))
-	} else if q.join.canExpire() {
+	} else if q.join != nil && q.join.canExpire() {
 		// Expired joined rows carry whatever the other side exposes at
 		// expiry, not what they matched on arrival: any order.
 		q.removal = removeAny

@@ -40,10 +40,6 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 				no(w.Pos, w.Kind.String()+" window on a join side")
 			}
 		}
-	case *plan.PatternInput:
-		if q.Aggregating {
-			no(q.Pos, "aggregation over pattern matches")
-		}
 	case *plan.StreamInput:
 		if in.Source.Stream == nil {
 			no(q.Pos, "reading a table")

@@ -5,7 +5,8 @@ import "testing"
 // TestPatternSemantics runs our own pattern cases (testdata/patterns:
 // absent operands of AND/OR with FOR, WITHIN on absent deadlines, null
 // correlation keys, {0,} counts, SEQUENCE counts and absences, repeated
-// aliases) with the optimizer on and off; both must pass and agree.
+// aliases, aggregation and rate limiting over matches) with the optimizer
+// on and off; both must pass and agree.
 func TestPatternSemantics(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds generated packages")
