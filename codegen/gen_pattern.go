@@ -253,7 +253,7 @@ func (p *pattern) genRun(f sink) {
 		if s.index == nil {
 			continue
 		}
-		b := expr.NewBuilder(expr.Env{TS: jen.Lit(0), Now: jen.Lit(0),
+		b := p.m.builder(expr.Env{TS: jen.Lit(0), Now: jen.Lit(0),
 			Ref:       func(r *plan.Ref) expr.Slot { return p.refSlot("r", r) },
 			EventTime: func(src int) expr.Slot { return p.timeSlot("r", src) }})
 		v := b.Value(s.index.RunKey)
@@ -445,7 +445,7 @@ func (p *pattern) genStep(f sink) {
 func (p *pattern) genOffer(f sink, s *pstate, o *offer) {
 	body := []jen.Code{p.getM()}
 	if s.index != nil {
-		b := expr.NewBuilder(p.filterEnv(s.plan.Left, o.st, jen.Id("a").Dot("now")))
+		b := p.m.builder(p.filterEnv(s.plan.Left, o.st, jen.Id("a").Dot("now")))
 		v := b.Value(s.index.EventKey)
 		res := keyResult(v)
 		body = append(body, b.Take()...)
@@ -545,7 +545,7 @@ func (p *pattern) runHead() []jen.Code {
 // elementRun: a=S[f] (§10.3); in SEQUENCE a failing run is discarded.
 func (p *pattern) elementRun(s *pstate, o *offer) []jen.Code {
 	op := s.plan.Left
-	b := expr.NewBuilder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
+	b := p.m.builder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
 	body := p.runHead()
 	reject, always := p.filterReject(b, op)
 	body = append(body, b.Take()...)
@@ -569,7 +569,7 @@ func (p *pattern) countRun(s *pstate, o *offer) []jen.Code {
 	op := s.plan.Left
 	min, max := s.plan.Min, s.plan.Max
 	last := s.i == p.last()
-	b := expr.NewBuilder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
+	b := p.m.builder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
 	body := p.runHead()
 	if !last {
 		body = append(body, jen.If(jen.Id("r").Dot("progress").Op(">").Lit(s.i)).Block(
@@ -624,7 +624,7 @@ func (p *pattern) countRun(s *pstate, o *offer) []jen.Code {
 // absentRun: NOT S[f] FOR d as a state of its own.
 func (p *pattern) absentRun(s *pstate, o *offer) []jen.Code {
 	op := s.plan.Left
-	b := expr.NewBuilder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
+	b := p.m.builder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
 	body := p.runHead()
 	reject, always := p.filterReject(b, op)
 	body = append(body, b.Take()...)
@@ -657,7 +657,7 @@ func (p *pattern) logicalRun(s *pstate, o *offer) []jen.Code {
 		if op == s.plan.Right {
 			bit, other, partner = flagRight, flagLeft, s.plan.Left
 		}
-		ob := expr.NewBuilder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
+		ob := p.m.builder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
 		reject, always := p.filterReject(ob, op)
 		pre := ob.Take()
 		if always {
@@ -902,7 +902,7 @@ func (g *qgen) matchBody(out jen.Code) []jen.Code {
 	q := g.q
 	p := q.pat
 	pq := q.plan
-	b := expr.NewBuilder(expr.Env{
+	b := g.m.builder(expr.Env{
 		Out: jen.Id("row"), OutFields: q.out.Fields,
 		TS: jen.Id("ts"), Now: jen.Id("a").Dot("now"),
 		Ref:       func(r *plan.Ref) expr.Slot { return p.refSlot("r", r) },
@@ -958,7 +958,7 @@ func (p *pattern) readsRun() bool {
 	visit := func(e plan.Expr) {
 		switch e := e.(type) {
 		case *plan.Ref:
-			reads = true
+			reads = reads || !e.TableRow
 		case *plan.EventTime:
 			reads = reads || e.Source >= 0
 		}

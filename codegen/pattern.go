@@ -17,6 +17,7 @@ import (
 // a list of staged runs (§10.2), or an rt.Index of waiting runs when the
 // optimizer chose a correlation key for the state.
 type pattern struct {
+	m      *model
 	q      *query
 	in     *plan.PatternInput
 	seq    bool
@@ -88,7 +89,7 @@ func stagedTag(i int) int { return 4*i + 2 }
 func indexTag(i int) int  { return 4*i + 3 } // and +1 for its null keys
 
 func (m *model) newPattern(q *query, in *plan.PatternInput, members *names.Scope) *pattern {
-	p := &pattern{q: q, in: in, seq: in.Mode == plan.SequenceMode}
+	p := &pattern{m: m, q: q, in: in, seq: in.Mode == plan.SequenceMode}
 	base := q.Method
 	p.Field = base
 	p.Run = members.Take(base + "Run")
@@ -244,8 +245,8 @@ func (p *pattern) collectSlots(m *model) {
 		return func(e plan.Expr) {
 			switch e := e.(type) {
 			case *plan.Ref:
-				if e.Source == self && e.Index == nil {
-					return // the candidate event
+				if e.TableRow || e.Source == self && e.Index == nil {
+					return // a table row (IN), or the candidate event
 				}
 				ref(e)
 			case *plan.EventTime:

@@ -47,10 +47,6 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 	}
 	visit := func(e plan.Expr) {
 		switch e := e.(type) {
-		case *plan.InTable:
-			if _, pat := q.Input.(*plan.PatternInput); pat {
-				no(e.P, "IN table in a pattern query")
-			}
 		case *plan.EventTime:
 			if _, pat := q.Input.(*plan.PatternInput); e.Source > 0 && !pat {
 				no(e.P, "EVENTTIMESTAMP(alias)")
