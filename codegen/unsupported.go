@@ -32,9 +32,6 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 	}
 	switch in := q.Input.(type) {
 	case *plan.JoinInput:
-		if q.Rate != nil && q.Rate.Mode == plan.RateSnapshot {
-			no(q.Rate.Pos, "OUTPUT SNAPSHOT over a join")
-		}
 		for _, s := range []*plan.JoinSide{in.Left, in.Right} {
 			if w := s.Window; w != nil && (w.Kind == plan.WinFrequent || w.Kind == plan.WinLossyFrequent) {
 				no(w.Pos, w.Kind.String()+" window on a join side")
