@@ -30,7 +30,7 @@ func (c *checker) joinInput(f *syntax.JoinSource, pq *plan.Query, part *partitio
 	}
 	s := &scope{sources: []*scopeSource{ls, rs}}
 	in := &plan.JoinInput{Kind: plan.JoinKind(f.Kind)}
-	side := func(src *syntax.StreamSource, ps *plan.Source) *plan.JoinSide {
+	side := func(src *syntax.StreamSource, ps *plan.Source, ss *scopeSource) *plan.JoinSide {
 		js := &plan.JoinSide{Source: ps, Unidirectional: src.Unidirectional}
 		if ps.Table != nil {
 			if src.Window != nil {
@@ -42,12 +42,12 @@ func (c *checker) joinInput(f *syntax.JoinSource, pq *plan.Query, part *partitio
 			return js
 		}
 		if src.Window != nil {
-			sideScope := &scope{sources: []*scopeSource{s.sources[0], s.sources[1]}}
-			js.Window = c.window(src.Window, sideScope)
+			// Attribute parameters name the window's own stream (§5).
+			js.Window = c.window(src.Window, &scope{sources: []*scopeSource{ss}})
 		}
 		return js
 	}
-	in.Left, in.Right = side(f.Left, lp), side(f.Right, rp)
+	in.Left, in.Right = side(f.Left, lp, ls), side(f.Right, rp, rs)
 	if f.Left.Unidirectional && f.Right.Unidirectional {
 		c.errorf(f.Right.Name.Pos, diag.Join, "UNIDIRECTIONAL on both sides of a join")
 	}
