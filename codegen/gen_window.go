@@ -745,11 +745,12 @@ func (g *qgen) genFrequent() {
 	body := append([]jen.Code{jen.Id("h").Op(":=").Add(g.hold())}, key...)
 	body = append(body, g.findKey()...)
 	body = append(body, jen.Switch().Block(
-		jen.Case(jen.Id("j").Op(">=").Lit(0)).Block(
+		jen.Case(jen.Id("j").Op(">=").Lit(0)).Block(stmts(
 			at("j").Dot("count").Op("++"),
+			g.unexpose(jen.Op("&").Add(at("j")).Dot("ev")),
 			at("j").Dot("ev").Op("=").Id("h"),
 			g.sel(tsI(), jen.Op("&").Add(at("j")).Dot("ev"), false),
-		),
+		)...),
 		jen.Case(jen.Len(keys()).Op("<").Lit(int(n))).Block(
 			keys().Op("=").Append(keys(), jen.Id(t).Values(field("key", jen.Id("k")), field("ev", jen.Id("h")), field("count", jen.Lit(1)))),
 			g.sel(tsI(), jen.Op("&").Add(keys()).Index(jen.Len(keys()).Op("-").Lit(1)).Dot("ev"), false),
@@ -771,6 +772,26 @@ func (g *qgen) genFrequent() {
 		)...),
 	))
 	g.queryMethod(g.begin(), g.eachInput(body...), g.end())
+}
+
+// unexpose is, on a join side that exposes its contents, the call removing
+// the key's stored event h from the exposure before the window replaces it
+// (a replaced event is not expired, §5.9); nil elsewhere.
+func (g *qgen) unexpose(h jen.Code) jen.Code {
+	if s := g.q.side; s != nil && s.exposes() {
+		return g.q.f("Unexpose").Call(h)
+	}
+	return nil
+}
+
+// lossyEmit completes the `if` emitting the stored event h: on a join side
+// that exposes its contents, an event stored but not emitted is exposed
+// all the same (§5.11: the current contents).
+func (g *qgen) lossyEmit(emit *jen.Statement, h jen.Code) jen.Code {
+	if s := g.q.side; s != nil && s.exposes() {
+		return emit.Else().Block(g.q.f("Expose").Call(h))
+	}
+	return emit
 }
 
 // genLossyFrequent: lossyFrequent(s [, ε], a…) (§5.9).
@@ -803,16 +824,17 @@ func (g *qgen) genLossyFrequent() {
 	)
 	body = append(body, g.findKey()...)
 	body = append(body,
-		jen.If(jen.Id("j").Op(">=").Lit(0)).Block(
+		jen.If(jen.Id("j").Op(">=").Lit(0)).Block(stmts(
 			at("j").Dot("count").Op("++"),
+			g.unexpose(jen.Op("&").Add(at("j")).Dot("ev")),
 			at("j").Dot("ev").Op("=").Id("h"),
-		).Else().Block(
+		)...).Else().Block(
 			keys().Op("=").Append(keys(), jen.Id(t).Values(field("key", jen.Id("k")), field("ev", jen.Id("h")),
 				field("count", jen.Lit(1)), field("delta", jen.Id("bucket").Op("-").Lit(1)))),
 			jen.Id("j").Op("=").Len(keys()).Op("-").Lit(1),
 		),
-		jen.If(jen.Float64().Call(at("j").Dot("count")).Op(">=").Lit(s-eps).Op("*").Float64().Call(jen.Id("n"))).Block(
-			g.sel(tsI(), jen.Op("&").Add(at("j")).Dot("ev"), false)),
+		g.lossyEmit(jen.If(jen.Float64().Call(at("j").Dot("count")).Op(">=").Lit(s-eps).Op("*").Float64().Call(jen.Id("n"))).Block(
+			g.sel(tsI(), jen.Op("&").Add(at("j")).Dot("ev"), false)), jen.Op("&").Add(at("j")).Dot("ev")),
 		jen.If(jen.Id("n").Op("%").Lit(int(w)).Op("==").Lit(0)).Block(stmts(
 			jen.Id("w").Op(":=").Lit(0),
 			jen.For(jen.Id("x").Op(":=").Range().Add(keys())).Block(stmts(

@@ -166,11 +166,19 @@ func sideAttrs(p *plan.Query, i, n int) []bool {
 	for _, g := range p.GroupBy {
 		mark(g)
 	}
-	for _, s := range []*plan.JoinSide{in.Left, in.Right} {
-		mark(s.Filter)
-		if s.Window != nil {
-			for _, x := range s.Window.Params {
-				mark(x)
+	s := [2]*plan.JoinSide{in.Left, in.Right}[i]
+	mark(s.Filter)
+	if w := s.Window; w != nil {
+		keyed := false
+		for _, x := range w.Params {
+			if _, ok := x.(*plan.Ref); ok {
+				keyed = true
+			}
+			mark(x)
+		}
+		if !keyed && (w.Kind == plan.WinFrequent || w.Kind == plan.WinLossyFrequent) {
+			for a := range held {
+				held[a] = true // the key is every attribute
 			}
 		}
 	}
@@ -325,45 +333,15 @@ func (g *qgen) genSideJoin(sg *qgen, s *joinSide) {
 	evT := s.evType()
 	b := g.m.builder(g.joinEnv(s, jen.Id("h"), jen.Id("x")))
 	// What the window exposes.
-	if s.expose == exposeRing || s.expose == exposeIndex {
-		exp := sq.f("Exposed")
-		var add, remove []jen.Code
-		switch s.expose {
-		case exposeRing:
-			add = []jen.Code{jen.Op("*").Add(exp).Dot("Push").Call().Op("=").Op("*").Id("h")}
-			remove = []jen.Code{jen.For(jen.Id("i").Op(":=").Range().Add(exp).Dot("Len").Call()).Block(
-				jen.If(exp.Clone().Dot("At").Call(jen.Id("i")).Dot("seq").Op("==").Id("h").Dot("seq")).Block(
-					exp.Clone().Dot("RemoveAt").Call(jen.Id("i")), jen.Break()))}
-		case exposeIndex:
-			var ok *jen.Statement
-			keyStmts := b.Block(func() { ok = key(b, sq.name("Key"), s.keys, "k") })
-			guard := func(c ...jen.Code) []jen.Code {
-				out := append([]jen.Code(nil), keyStmts...)
-				if ok == nil {
-					return append(out, c...)
-				}
-				return append(out, jen.If(ok).Block(c...).Comment("an event with a null key is never found"))
-			}
-			add = guard(
-				jen.List(jen.Id("ki"), jen.Id("isNew")).Op(":=").Add(exp).Dot("Lookup").Call(jen.Id("k")),
-				jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
-				jen.If(jen.Id("isNew")).Block(jen.Id("bucket").Dot("Clear").Call()),
-				jen.Op("*").Id("bucket").Dot("Push").Call().Op("=").Op("*").Id("h"),
-			)
-			remove = guard(
-				jen.If(jen.List(jen.Id("ki"), jen.Id("ok")).Op(":=").Add(exp).Dot("Find").Call(jen.Id("k")), jen.Id("ok")).Block(
-					jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
-					jen.For(jen.Id("i").Op(":=").Range().Id("bucket").Dot("Len").Call()).Block(
-						jen.If(jen.Id("bucket").Dot("At").Call(jen.Id("i")).Dot("seq").Op("==").Id("h").Dot("seq")).Block(
-							jen.Id("bucket").Dot("RemoveAt").Call(jen.Id("i")), jen.Break())),
-					jen.If(jen.Id("bucket").Dot("Len").Call().Op("==").Lit(0)).Block(exp.Clone().Dot("Delete").Call(jen.Id("ki"))),
-				))
-		}
-		add = append([]jen.Code{sq.f("Seq").Op("++"), jen.Id("h").Dot("seq").Op("=").Add(sq.f("Seq"))}, add...)
+	if s.exposes() {
+		add, remove := g.exposeCode(b, s)
 		if sq.removal == removeNever {
 			b.Emit(add...)
 		} else {
 			b.Emit(jen.If(jen.Id("expired")).Block(remove...).Else().Block(add...))
+		}
+		if w := sq.win; w.Kind == plan.WinFrequent || w.Kind == plan.WinLossyFrequent {
+			g.genExposeMethods(sg, s)
 		}
 	}
 	// The probe.
@@ -391,6 +369,65 @@ func (g *qgen) genSideJoin(sg *qgen, s *joinSide) {
 		body = append(body, jen.Id("_").Op("=").Id("ts"))
 	}
 	sg.method("Join", params, doc, body...)
+}
+
+// exposes reports whether the other side finds this side's events in an
+// exposure of its own (a ring or an index).
+func (s *joinSide) exposes() bool { return s.expose == exposeRing || s.expose == exposeIndex }
+
+// exposeCode returns the statements adding the held event h to side s's
+// exposure (numbering it) and removing it (by its number), over b.
+func (g *qgen) exposeCode(b *expr.Builder, s *joinSide) (add, remove []jen.Code) {
+	sq := s.q
+	exp := sq.f("Exposed")
+	switch s.expose {
+	case exposeRing:
+		add = []jen.Code{jen.Op("*").Add(exp).Dot("Push").Call().Op("=").Op("*").Id("h")}
+		remove = []jen.Code{jen.For(jen.Id("i").Op(":=").Range().Add(exp).Dot("Len").Call()).Block(
+			jen.If(exp.Clone().Dot("At").Call(jen.Id("i")).Dot("seq").Op("==").Id("h").Dot("seq")).Block(
+				exp.Clone().Dot("RemoveAt").Call(jen.Id("i")), jen.Break()))}
+	case exposeIndex:
+		var ok *jen.Statement
+		keyStmts := b.Block(func() { ok = key(b, sq.name("Key"), s.keys, "k") })
+		guard := func(c ...jen.Code) []jen.Code {
+			out := append([]jen.Code(nil), keyStmts...)
+			if ok == nil {
+				return append(out, c...)
+			}
+			return append(out, jen.If(ok).Block(c...).Comment("an event with a null key is never found"))
+		}
+		add = guard(
+			jen.List(jen.Id("ki"), jen.Id("isNew")).Op(":=").Add(exp).Dot("Lookup").Call(jen.Id("k")),
+			jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
+			jen.If(jen.Id("isNew")).Block(jen.Id("bucket").Dot("Clear").Call()),
+			jen.Op("*").Id("bucket").Dot("Push").Call().Op("=").Op("*").Id("h"),
+		)
+		remove = guard(
+			jen.If(jen.List(jen.Id("ki"), jen.Id("ok")).Op(":=").Add(exp).Dot("Find").Call(jen.Id("k")), jen.Id("ok")).Block(
+				jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
+				jen.For(jen.Id("i").Op(":=").Range().Id("bucket").Dot("Len").Call()).Block(
+					jen.If(jen.Id("bucket").Dot("At").Call(jen.Id("i")).Dot("seq").Op("==").Id("h").Dot("seq")).Block(
+						jen.Id("bucket").Dot("RemoveAt").Call(jen.Id("i")), jen.Break())),
+				jen.If(jen.Id("bucket").Dot("Len").Call().Op("==").Lit(0)).Block(exp.Clone().Dot("Delete").Call(jen.Id("ki"))),
+			))
+	}
+	add = append([]jen.Code{sq.f("Seq").Op("++"), jen.Id("h").Dot("seq").Op("=").Add(sq.f("Seq"))}, add...)
+	return add, remove
+}
+
+// genExposeMethods emits q<N><Side>Expose and q<N><Side>Unexpose for a
+// frequent or lossyFrequent side: its window replaces a key's stored event
+// without expiring it (the old event silently leaves the contents, §5.9),
+// and lossyFrequent stores events it does not emit; both change what the
+// side exposes (its current contents, §5.11) without a probe.
+func (g *qgen) genExposeMethods(sg *qgen, s *joinSide) {
+	params := []jen.Code{jen.Id("h").Op("*").Id(s.evType())}
+	b := g.m.builder(g.joinEnv(s, jen.Id("h"), jen.Id("x")))
+	add, _ := g.exposeCode(b, s)
+	sg.method("Expose", params, s.q.name("Expose")+" adds h, stored but not emitted by the window, to what the side exposes.", add...)
+	b = g.m.builder(g.joinEnv(s, jen.Id("h"), jen.Id("x")))
+	_, remove := g.exposeCode(b, s)
+	sg.method("Unexpose", params, s.q.name("Unexpose")+" removes h, replaced in the window without expiring, from what the side exposes.", remove...)
 }
 
 // probe emits the probe of side s's event h against the other side.

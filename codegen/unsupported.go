@@ -30,17 +30,8 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 		q.Rate != nil || len(q.OrderBy) > 0 || q.Limit >= 0 || q.Offset > 0 || q.Events == plan.ExpiredEvents) {
 		no(q.Pos, "UPSERT from a window, aggregation, ORDER BY, LIMIT or output rate")
 	}
-	switch in := q.Input.(type) {
-	case *plan.JoinInput:
-		for _, s := range []*plan.JoinSide{in.Left, in.Right} {
-			if w := s.Window; w != nil && (w.Kind == plan.WinFrequent || w.Kind == plan.WinLossyFrequent) {
-				no(w.Pos, w.Kind.String()+" window on a join side")
-			}
-		}
-	case *plan.StreamInput:
-		if in.Source.Stream == nil {
-			no(q.Pos, "reading a table")
-		}
+	if in, ok := q.Input.(*plan.StreamInput); ok && in.Source.Stream == nil {
+		no(q.Pos, "reading a table")
 	}
 	visit := func(e plan.Expr) {
 		switch e := e.(type) {
