@@ -95,7 +95,7 @@ func (m *model) buildQueries() []*qgen {
 	var gens []*qgen
 	for _, q := range m.queries {
 		g := &qgen{m: m, q: q}
-		if q.plan.Kind != plan.Insert {
+		if q.plan.Kind != plan.Insert && q.upsert == nil {
 			g.genTableStatement()
 		} else if q.pat != nil {
 			g.genPattern()
@@ -105,6 +105,9 @@ func (m *model) buildQueries() []*qgen {
 			g.genStateful()
 		} else {
 			g.genStateless()
+		}
+		if q.upsert != nil {
+			g.genUpsertSink()
 		}
 		if q.part != nil {
 			q.part.fields = append(q.part.fields, g.fields...)
@@ -228,6 +231,9 @@ func (g *qgen) project(b *expr.Builder) {
 		if v.Nullable() {
 			b.Emit(jen.If(v.NullCode()).Block(set))
 		}
+	}
+	if u := q.upsert; u != nil {
+		u.project(b)
 	}
 }
 

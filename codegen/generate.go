@@ -40,7 +40,10 @@
 // order, stable slots) plus an rt.Table from the primary-key struct to the
 // slot; a table target's emit method inserts rows, and every search (UPDATE,
 // DELETE, UPSERT, IN, a table join side) is a primary-key lookup when the
-// condition fixes the key, else a scan. Joins (join.go): each stream side
+// condition fixes the key, else a scan. An UPSERT whose select needs the
+// selector (upsert.go) is generated as an INSERT into an extended row type
+// (the table's columns plus the input attributes ON reads) whose emit
+// method upserts. Joins (join.go): each stream side
 // is a pseudo query running its own window code whose selector hook
 // exposes the event to the other side and probes it; hash-indexed
 // exposures when the optimizer chose plan.JoinIndex. Triggers

@@ -67,6 +67,10 @@ type query struct {
 	// re-entered while its output chunk is still being delivered.
 	cyclic bool
 	part   *partition // the partition the query belongs to; nil at top level
+	// upsert is set for an UPSERT whose select needs the selector (window,
+	// aggregation, ORDER BY, LIMIT, rate): its rows go to a sink that
+	// upserts them (upsert.go).
+	upsert *upsert
 	state
 }
 
@@ -146,6 +150,9 @@ func newModel(p *plan.Physical, opts Options) *model {
 				qi.entry[l.st] = qi.Method // the self-join entry
 			}
 			qi.analyze()
+		}
+		if q.Kind == plan.Upsert && (qi.stateful() || q.Limit >= 0 || q.Offset > 0) {
+			qi.upsert = m.newUpsert(qi, top, members)
 		}
 		qi.out.written = true
 		m.queries = append(m.queries, qi)

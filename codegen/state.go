@@ -102,6 +102,7 @@ func (q *query) analyze() {
 	for _, g := range p.GroupBy {
 		mark(g)
 	}
+	mark(p.On) // UPSERT ... ON reads the input event
 	if q.win != nil && q.heldAttrs != nil {
 		keyed := false
 		for _, x := range q.win.Params {

@@ -26,10 +26,6 @@ func unsupported(app *plan.App) diag.List {
 }
 
 func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
-	if q.Kind == plan.Upsert && (q.Input.(*plan.StreamInput).Window != nil || q.Aggregating || len(q.GroupBy) > 0 ||
-		q.Rate != nil || len(q.OrderBy) > 0 || q.Limit >= 0 || q.Offset > 0 || q.Events == plan.ExpiredEvents) {
-		no(q.Pos, "UPSERT from a window, aggregation, ORDER BY, LIMIT or output rate")
-	}
 	if in, ok := q.Input.(*plan.StreamInput); ok && in.Source.Stream == nil {
 		no(q.Pos, "reading a table")
 	}
