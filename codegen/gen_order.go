@@ -3,6 +3,7 @@ package codegen
 import (
 	"github.com/dave/jennifer/jen"
 
+	"github.com/efluxc/efluxc/codegen/expr"
 	"github.com/efluxc/efluxc/compiler/plan"
 	"github.com/efluxc/efluxc/compiler/types"
 )
@@ -15,21 +16,43 @@ func (g *qgen) genOrder() []jen.Code {
 	t := q.name("Order")
 	g.field("Order", jen.Id(t), "sorts runs of the output chunk")
 	g.init(q.f("Order").Dot("a").Op("=").Id("a"))
-	less := []jen.Code{
-		jen.List(jen.Id("x"), jen.Id("y")).Op(":=").List(
-			jen.Op("&").Id("s").Dot("a").Dot(q.name("Out")).Dot("Ev").Index(jen.Id("s").Dot("lo").Op("+").Id("i")),
-			jen.Op("&").Id("s").Dot("a").Dot(q.name("Out")).Dot("Ev").Index(jen.Id("s").Dot("lo").Op("+").Id("j"))),
-	}
+	var less []jen.Code
 	for _, o := range q.plan.OrderBy {
-		ref := o.Expr.(*plan.OutRef)
-		c := ref.Col
-		f := q.out.Fields[c]
-		x, y := jen.Id("x").Dot(f), jen.Id("y").Dot(f)
+		if _, ok := o.Expr.(*plan.OutRef); ok {
+			less = []jen.Code{
+				jen.List(jen.Id("x"), jen.Id("y")).Op(":=").List(
+					jen.Op("&").Id("s").Dot("a").Dot(q.name("Out")).Dot("Ev").Index(jen.Id("s").Dot("lo").Op("+").Id("i")),
+					jen.Op("&").Id("s").Dot("a").Dot(q.name("Out")).Dot("Ev").Index(jen.Id("s").Dot("lo").Op("+").Id("j"))),
+			}
+			break
+		}
+	}
+	if q.sortKeys {
+		sk := func(i string) *jen.Statement {
+			return jen.Op("&").Id("s").Dot("a").Dot(q.name("Sort")).Index(jen.Id("s").Dot("lo").Op("+").Id(i))
+		}
+		less = append(less, jen.List(jen.Id("xs"), jen.Id("ys")).Op(":=").List(sk("i"), sk("j")))
+	}
+	for k, o := range q.plan.OrderBy {
+		var x, y, xNull, yNull *jen.Statement
+		var typ types.Type
+		if ref, ok := o.Expr.(*plan.OutRef); ok {
+			c := ref.Col
+			f := q.out.Fields[c]
+			x, y = jen.Id("x").Dot(f), jen.Id("y").Dot(f)
+			xNull, yNull = jen.Id("x").Dot("Null").Dot("Is").Call(jen.Lit(c)), jen.Id("y").Dot("Null").Dot("Is").Call(jen.Lit(c))
+			typ = q.out.plan.Attrs[c].Type
+		} else {
+			f := keyField(k)
+			x, y = jen.Id("xs").Dot(f), jen.Id("ys").Dot(f)
+			xNull, yNull = jen.Id("xs").Dot(f+"Null"), jen.Id("ys").Dot(f+"Null")
+			typ = o.Expr.Type()
+		}
 		var lt jen.Code
 		switch {
-		case q.out.plan.Attrs[c].Type == types.Bool && o.Desc:
+		case typ == types.Bool && o.Desc:
 			lt = jen.Add(x).Op("&&").Op("!").Add(y)
-		case q.out.plan.Attrs[c].Type == types.Bool:
+		case typ == types.Bool:
 			lt = jen.Op("!").Add(x).Op("&&").Add(y)
 		case o.Desc:
 			lt = jen.Add(x).Op(">").Add(y)
@@ -38,8 +61,7 @@ func (g *qgen) genOrder() []jen.Code {
 		}
 		less = append(less,
 			jen.If(
-				jen.List(jen.Id("xn"), jen.Id("yn")).Op(":=").List(
-					jen.Id("x").Dot("Null").Dot("Is").Call(jen.Lit(c)), jen.Id("y").Dot("Null").Dot("Is").Call(jen.Lit(c))),
+				jen.List(jen.Id("xn"), jen.Id("yn")).Op(":=").List(xNull, yNull),
 				jen.Id("xn").Op("!=").Id("yn"),
 			).Block(jen.Return(jen.Id("yn")).Comment("null sorts last")).Else().If(
 				jen.Op("!").Id("xn").Op("&&").Add(x.Clone()).Op("!=").Add(y.Clone()),
@@ -54,6 +76,11 @@ func (g *qgen) genOrder() []jen.Code {
 			jen.Id("o").Dot("Ev").Index(jen.Id("j")), jen.Id("o").Dot("Ev").Index(jen.Id("i"))),
 		jen.List(jen.Id("o").Dot("TS").Index(jen.Id("i")), jen.Id("o").Dot("TS").Index(jen.Id("j"))).Op("=").List(
 			jen.Id("o").Dot("TS").Index(jen.Id("j")), jen.Id("o").Dot("TS").Index(jen.Id("i"))),
+	}
+	if q.sortKeys {
+		k := jen.Id("s").Dot("a").Dot(q.name("Sort"))
+		swap = append(swap, jen.List(k.Clone().Index(jen.Id("i")), k.Clone().Index(jen.Id("j"))).Op("=").List(
+			k.Clone().Index(jen.Id("j")), k.Clone().Index(jen.Id("i"))))
 	}
 	if q.rowKeys {
 		k := jen.Id("s").Dot("a").Dot(q.name("Keys"))
@@ -89,4 +116,46 @@ func (g *qgen) genOrder() []jen.Code {
 			jen.Id("lo").Op("=").Id("hi"),
 		),
 	}
+}
+
+// genSortKey declares the sort key of a row: the ORDER BY items that are
+// source attributes rather than output columns (§6.5), field K<i> for item
+// i, read from the event that produced the row.
+func (g *qgen) genSortKey() {
+	q := g.q
+	fields := []jen.Code{}
+	for k, o := range q.plan.OrderBy {
+		if _, ok := o.Expr.(*plan.OutRef); ok {
+			continue
+		}
+		fields = append(fields, jen.Id(keyField(k)).Add(expr.GoType(o.Expr.Type())), jen.Id(keyField(k)+"Null").Bool())
+	}
+	g.decl([]string{q.name("SortKey") + " holds the ORDER BY values of a row of " + q.Method + " that are not output columns."},
+		jen.Type().Id(q.name("SortKey")).Struct(fields...))
+	g.field("Sort", jen.Index().Id(q.name("SortKey")), "per output row: its ORDER BY values that are not columns")
+}
+
+// putSortKey stores, into b, the sort key of the row at index idx.
+func (g *qgen) putSortKey(b *expr.Builder, idx jen.Code) {
+	q := g.q
+	b.Emit(jen.Var().Id("sk").Id(q.name("SortKey")))
+	for k, o := range q.plan.OrderBy {
+		if _, ok := o.Expr.(*plan.OutRef); ok {
+			continue
+		}
+		v := b.Value(o.Expr)
+		f := keyField(k)
+		if v.AlwaysNull {
+			b.Emit(jen.Id("sk").Dot(f + "Null").Op("=").True())
+			continue
+		}
+		if v.Nullable() {
+			v = b.Reuse(v)
+			b.Emit(jen.If(v.NullCode()).Block(jen.Id("sk").Dot(f + "Null").Op("=").True()).Else().Block(
+				jen.Id("sk").Dot(f).Op("=").Add(v.Code())))
+		} else {
+			b.Emit(jen.Id("sk").Dot(f).Op("=").Add(v.Code()))
+		}
+	}
+	b.Emit(q.f("Sort").Op("=").Qual(rtPath, "Put").Call(q.f("Sort"), idx, jen.Id("sk")))
 }

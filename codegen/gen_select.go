@@ -188,6 +188,9 @@ func (g *qgen) genSelector() {
 	if q.rowKeys {
 		g.field("Keys", jen.Index().Id(q.name("Key")), "per output row: its group")
 	}
+	if q.sortKeys {
+		g.genSortKey()
+	}
 	g.genBegin()
 	g.genSelect(kernels)
 	if q.plan.Aggregating && q.resets() {
@@ -207,6 +210,9 @@ func (g *qgen) genBegin() {
 	}
 	if q.rowKeys {
 		body = append(body, q.f("Keys").Op("=").Add(q.f("Keys")).Index(jen.Empty(), jen.Lit(0)))
+	}
+	if q.sortKeys {
+		body = append(body, q.f("Sort").Op("=").Add(q.f("Sort")).Index(jen.Empty(), jen.Lit(0)))
 	}
 	if q.join != nil && q.join.self() {
 		g.field("Open", jen.Int(), "nesting of Begin: a self-join's entry holds one output chunk open for both sides")
@@ -397,6 +403,9 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	}
 	if q.rowKeys {
 		b.Emit(q.f("Keys").Op("=").Qual(rtPath, "Put").Call(q.f("Keys"), idx, jen.Id("k")))
+	}
+	if q.sortKeys {
+		g.putSortKey(b, idx)
 	}
 	var params []jen.Code
 	if j := q.join; j != nil {

@@ -40,6 +40,9 @@ type state struct {
 	wantExp   bool // rows of expired events are emitted
 	tags      bool // rows carry their current/expired tag (ORDER BY runs, snapshots)
 	rowKeys   bool // rows carry their group key (rate limiting per group)
+	// sortKeys: some ORDER BY item is a source attribute that is not an
+	// output column (§6.5); rows carry those values in q<N>Sort.
+	sortKeys bool
 }
 
 // stateful reports whether the query needs more than a filter and a
@@ -129,6 +132,11 @@ func (q *query) analyze() {
 		q.collapse = false // §7: the snapshot limiter sees every row
 	}
 	q.rowKeys = q.grouped && p.Rate != nil && p.Rate.Mode != plan.RateAll
+	for _, o := range p.OrderBy {
+		if _, ok := o.Expr.(*plan.OutRef); !ok {
+			q.sortKeys = true
+		}
+	}
 }
 
 func sortAggs(a []*plan.Agg) {
