@@ -18,6 +18,7 @@ import (
 func (g *qgen) genPattern() {
 	m, q := g.m, g.q
 	p := q.pat
+	p.deferred = q.cyclic || p.filtersReadTables()
 	f := sink{g}
 	g.field("", jen.Id(p.Machine), q.Method+"'s automaton")
 	var out jen.Code
@@ -53,6 +54,9 @@ func (g *qgen) genPattern() {
 	p.genLeave(f)
 	p.genCopy(f)
 	g.genMatch(f, out)
+	if p.deferred {
+		p.genDrain(f)
+	}
 	if q.selects() {
 		g.field("Out", jen.Qual(rtPath, "Chunk").Types(jen.Id(q.out.Type)), q.Method+"'s output chunk, valid during its delivery")
 		g.genSelector()
@@ -300,6 +304,9 @@ func (p *pattern) genMachine(f sink) {
 				Commentf("runs waiting at s%d by %s (instead of wait[%d])", s.i+1, plan.ExprString(s.index.RunKey), s.i))
 		}
 	}
+	if p.deferred {
+		fields = append(fields, jen.Id("done").Index().Id(p.Done).Comment("matches completed by the events being processed, to deliver"))
+	}
 	if p.rearm {
 		fields = append(fields,
 			jen.Id("pending").Index(jen.Lit(k)).Int32().Comment("WITHIN re-arm copy per state, added at the next event"),
@@ -333,6 +340,9 @@ func (p *pattern) genStart(f sink) {
 		jen.Id("m").Dot("runs").Dot("Items").Index(idv()).Dot("reset").Call(jen.Lit(0)),
 		p.call(p.Stage, jen.Lit(0), idv()),
 	)
+	if p.deferred {
+		body = append(body, p.call(p.Drain, jen.Lit(0)))
+	}
 	f.Commentf("%s prepares %s's automaton and stages the initial run at s1.", p.Start, p.q.Method)
 	f.Func().Add(p.q.recv()).Id(p.Start).Params().Block(body...)
 	f.Line()
@@ -342,14 +352,20 @@ func (p *pattern) genStart(f sink) {
 func (p *pattern) genEntry(f sink, st *stream) {
 	body := []jen.Code{
 		jen.List(jen.Id("ts"), jen.Id("e")).Op(":=").List(jen.Id("in").Dot("TS").Index(jen.Id("i")), jen.Op("&").Id("in").Dot("Ev").Index(jen.Id("i"))),
-		p.call(p.Step),
 	}
+	if p.deferred {
+		body = append(body, jen.Id("base").Op(":=").Len(p.self().Dot("done")))
+	}
+	body = append(body, p.call(p.Step))
 	for i := len(p.states) - 1; i >= 0; i-- {
 		for _, o := range p.states[i].offers {
 			if o.st == st {
 				body = append(body, p.call(o.Method, jen.Id("ts"), jen.Id("e")))
 			}
 		}
+	}
+	if p.deferred {
+		body = append(body, p.call(p.Drain, jen.Id("base")))
 	}
 	f.Commentf("%s offers each event of a chunk of %s to the states of %s that", p.q.entry[st], st.plan.Name, p.q.Method)
 	f.Comment("read it, last to first (§10.3).")
@@ -823,9 +839,14 @@ func (p *pattern) genPass(f sink) {
 			}
 			c = append(c, p.call(p.Stage, jen.Lit(start.i), jen.Id("c")))
 		}
-		if s.i == p.last() {
+		switch {
+		case s.i == p.last() && p.deferred:
+			c = append(c, jen.Id("m").Op(":=").Op("&").Add(p.self()),
+				jen.Id("m").Dot("done").Op("=").Append(jen.Id("m").Dot("done"), jen.Id(p.Done).Values(
+					field("ts", lnk().Dot("TS").Index(idv())), field("r", item(idv())))))
+		case s.i == p.last():
 			c = append(c, p.call(p.Match, idv()))
-		} else {
+		default:
 			c = append(c, p.call(p.Stage, jen.Lit(s.i+1), idv()))
 		}
 		cases = append(cases, jen.Case(jen.Lit(s.i)).Block(c...))
@@ -893,8 +914,14 @@ func (g *qgen) genMatch(f sink, out jen.Code) {
 	default:
 		body = g.matchBody(out)
 	}
-	f.Commentf("%s emits the match of run id.", p.Match)
-	f.Func().Add(p.q.recv()).Id(p.Match).Params(jen.Id("id").Int32()).Block(body...)
+	params := []jen.Code{jen.Id("id").Int32()}
+	doc := "%s emits the match of run id."
+	if p.deferred {
+		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("r").Op("*").Id(p.Run)}
+		doc = "%s emits the match r completed at ts."
+	}
+	f.Commentf(doc, p.Match)
+	f.Func().Add(p.q.recv()).Id(p.Match).Params(params...).Block(body...)
 	f.Line()
 }
 
@@ -908,11 +935,13 @@ func (g *qgen) matchBody(out jen.Code) []jen.Code {
 		Ref:       func(r *plan.Ref) expr.Slot { return p.refSlot("r", r) },
 		EventTime: func(src int) expr.Slot { return p.timeSlot("r", src) },
 	})
-	b.Emit(p.getM())
-	if p.readsRun() {
-		b.Emit(jen.Id("r").Op(":=").Add(runAt(idv())))
+	if !p.deferred {
+		b.Emit(p.getM())
+		if p.readsRun() {
+			b.Emit(jen.Id("r").Op(":=").Add(runAt(idv())))
+		}
+		b.Emit(jen.Id("ts").Op(":=").Add(lnk()).Dot("TS").Index(idv()))
 	}
-	b.Emit(jen.Id("ts").Op(":=").Add(lnk()).Dot("TS").Index(idv()))
 	if pq.Where != nil {
 		reject, always, never := b.Reject(pq.Where)
 		switch {
@@ -927,7 +956,7 @@ func (g *qgen) matchBody(out jen.Code) []jen.Code {
 		// selector aggregates it (never removed, never reset), groups,
 		// applies HAVING, ORDER BY, LIMIT and the rate limiter.
 		run := runAt(idv())
-		if p.readsRun() {
+		if p.readsRun() || p.deferred {
 			run = jen.Id("r")
 		}
 		b.Emit(q.f("Begin").Call(), q.f("Select").Call(jen.Id("ts"), run), q.f("End").Call())
@@ -950,6 +979,44 @@ func (g *qgen) matchBody(out jen.Code) []jen.Code {
 	}
 	b.Emit(jen.Id("a").Dot("emit" + q.out.Type).Call(jen.Id("out")))
 	return b.Take()
+}
+
+// genDrain emits the completed-match type and q<N>Drain, which delivers
+// the matches completed since index base of the done list, each as its own
+// emission in completion order (§10.3 step 4). A delivery can re-enter the
+// automaton (a cycle): the nested event is processed completely, its own
+// matches delivered and dropped, before the next match of this event
+// (§4.6, depth first); each match is copied out first because the nested
+// event may grow the list.
+func (p *pattern) genDrain(f sink) {
+	f.Commentf("%s is a match of %s completed while an event was being offered.", p.Done, p.q.Method)
+	f.Type().Id(p.Done).Struct(jen.Id("ts").Int64(), jen.Id("r").Id(p.Run))
+	f.Line()
+	f.Commentf("%s delivers the matches completed since index base, in completion order.", p.Drain)
+	f.Func().Add(p.q.recv()).Id(p.Drain).Params(jen.Id("base").Int()).Block(
+		p.getM(),
+		jen.For(jen.Id("i").Op(":=").Id("base"), jen.Id("i").Op("<").Len(jen.Id("m").Dot("done")), jen.Id("i").Op("++")).Block(
+			jen.Id("d").Op(":=").Id("m").Dot("done").Index(jen.Id("i")),
+			p.call(p.Match, jen.Id("d").Dot("ts"), jen.Op("&").Id("d").Dot("r")),
+		),
+		jen.Id("m").Dot("done").Op("=").Id("m").Dot("done").Index(jen.Empty(), jen.Id("base")),
+	)
+	f.Line()
+}
+
+// filtersReadTables reports whether some state's filter searches a table.
+func (p *pattern) filtersReadTables() bool {
+	found := false
+	for _, s := range p.states {
+		for _, o := range s.ops() {
+			walk(o.Filter, func(e plan.Expr) {
+				if _, ok := e.(*plan.InTable); ok {
+					found = true
+				}
+			})
+		}
+	}
+	return found
 }
 
 // readsRun reports whether the query's clauses read the run's slots.
@@ -997,15 +1064,19 @@ func (p *pattern) genTimer(f sink) {
 	}
 	f.Commentf("%s handles a timer of %s's runs: WITHIN expiry (state -1) or an", p.Timer, p.q.Method)
 	f.Comment("absent deadline at a state.")
-	f.Func().Add(p.q.recv()).Id(p.Timer).Params(jen.Id("t").Qual(rtPath, "Timer")).Block(
+	body := []jen.Code{
 		p.getM(),
 		jen.List(jen.Id("id"), jen.Id("state"), jen.Id("ok")).Op(":=").Add(lnk()).Dot("Fired").Call(jen.Id("t").Dot("Arg")),
 		jen.If(jen.Op("!").Id("ok").Op("||").Id("state").Op(">=").Lit(0).Op("&&").Add(lnk()).Dot("At").Call(idv(), jen.Id("state")).Op("==").Lit(0)).Block(
 			jen.Comment("The run is gone, or has left the state."),
 			jen.Return(),
 		),
-		jen.Switch(jen.Id("state")).Block(cases...),
-	)
+	}
+	if p.deferred {
+		body = append(body, jen.Id("base").Op(":=").Len(jen.Id("m").Dot("done")), jen.Defer().Add(p.call(p.Drain, jen.Id("base"))))
+	}
+	body = append(body, jen.Switch(jen.Id("state")).Block(cases...))
+	f.Func().Add(p.q.recv()).Id(p.Timer).Params(jen.Id("t").Qual(rtPath, "Timer")).Block(body...)
 	f.Line()
 }
 

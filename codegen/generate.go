@@ -91,9 +91,6 @@ func Generate(p *plan.Physical, opts Options) (files map[string][]byte, err erro
 		return nil, l.Err()
 	}
 	m := newModel(p, opts)
-	if l := m.unsupportedCycles(); len(l) > 0 {
-		return nil, l.Err()
-	}
 
 	gens := m.buildQueries()
 	triggers := m.buildTriggers()

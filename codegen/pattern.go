@@ -34,6 +34,14 @@ type pattern struct {
 	timer *timerKind
 	// rearm: WITHIN re-arm copies are pending for states in EVERY ranges.
 	rearm bool
+	// deferred: matches are copied when they complete and delivered after
+	// the event has been offered to every state (§10.3 step 4), by
+	// q<N>Drain. Needed when delivering a match can change what the
+	// automaton sees: its output reaches its own input (a cycle), or a
+	// filter reads a table. Otherwise matches are delivered as they
+	// complete, which nothing can tell apart.
+	deferred    bool
+	Done, Drain string // the type of a completed match, the method delivering them
 }
 
 // pstate is one state s(i+1) of the chain.
@@ -103,6 +111,8 @@ func (m *model) newPattern(q *query, in *plan.PatternInput, members *names.Scope
 	p.Start = members.Take(base + "Start")
 	p.Timer = members.Take(base + "Timer")
 	p.Expire = members.Take(base + "Expire")
+	p.Drain = members.Take(base + "Drain")
+	p.Done = members.Take(base + "Done")
 
 	every := -1
 	for i, s := range in.States {

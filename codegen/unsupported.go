@@ -95,16 +95,3 @@ func walk(e plan.Expr, f func(plan.Expr)) {
 		walk(e.Cond, f)
 	}
 }
-
-// unsupportedCycles rejects pattern queries whose output can reach their
-// own input: a match is emitted while the automaton is visiting its runs,
-// and re-entering it then is not supported.
-func (m *model) unsupportedCycles() diag.List {
-	var l diag.List
-	for _, q := range m.queries {
-		if q.pat != nil && q.cyclic {
-			l.Add(q.plan.Pos, diag.Unsupported, "not supported yet: a pattern whose output reaches its own input")
-		}
-	}
-	return l
-}
