@@ -102,6 +102,7 @@ func (g *qgen) eachInput(body ...jen.Code) jen.Code {
 		env.Ref = func(r *plan.Ref) expr.Slot { // the side filter reads the side's source
 			return expr.Slot{Val: jen.Id("e").Dot(q.in.Fields[r.Attr]), Null: jen.Id("e").Dot("Null").Dot("Is").Call(jen.Lit(r.Attr))}
 		}
+		env.EventTime = func(int) expr.Slot { return expr.Slot{Val: tsI()} }
 	}
 	b := g.m.builder(env)
 	b.Emit(jen.Id("e").Op(":=").Op("&").Id("in").Dot("Ev").Index(jen.Id("i")))

@@ -293,6 +293,18 @@ func (g *qgen) joinEnv(s *joinSide, ev, other *jen.Statement) expr.Env {
 			f := side.fields()[r.Attr]
 			return expr.Slot{Val: jen.Add(read[r.Source]).Dot(f), Null: jen.Add(read[r.Source]).Dot("Null").Dot("Is").Call(jen.Lit(r.Attr))}
 		},
+		// EVENTTIMESTAMP(alias): the time of that side's event (§13);
+		// a windowless side is only ever the probing event.
+		EventTime: func(src int) expr.Slot {
+			side := j.sides[src]
+			switch {
+			case side.tb != nil:
+				return expr.Slot{AlwaysNull: true}
+			case side.q.win != nil:
+				return expr.Slot{Val: jen.Add(read[src]).Dot("ts")}
+			}
+			return expr.Slot{Val: jen.Id("ts")}
+		},
 	}
 }
 

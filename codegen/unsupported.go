@@ -29,22 +29,6 @@ func unsupportedQuery(q *plan.Query, no func(source.Pos, string)) {
 	if in, ok := q.Input.(*plan.StreamInput); ok && in.Source.Stream == nil {
 		no(q.Pos, "reading a table")
 	}
-	visit := func(e plan.Expr) {
-		switch e := e.(type) {
-		case *plan.EventTime:
-			if _, pat := q.Input.(*plan.PatternInput); e.Source > 0 && !pat {
-				no(e.P, "EVENTTIMESTAMP(alias)")
-			}
-		}
-	}
-	walk(q.Where, visit)
-	for _, c := range q.Select {
-		walk(c.Expr, visit)
-	}
-	walk(q.Having, visit)
-	for _, o := range q.OrderBy {
-		walk(o.Expr, visit)
-	}
 }
 
 // walk calls f for e and every expression below it, parents first.
