@@ -20,6 +20,12 @@ func (c *checker) joinInput(f *syntax.JoinSource, pq *plan.Query, part *partitio
 	}
 	lp, ls := newSource(0, f.Left.Name, f.Left.Alias, lr)
 	rp, rs := newSource(1, f.Right.Name, f.Right.Alias, rr)
+	if f.Left.Name.Name == f.Right.Name.Name && (f.Left.Alias == nil || f.Right.Alias == nil) {
+		// §4.2: a self-join requires aliases on both sides, even when one
+		// alias differs from the stream name.
+		c.errorf(f.Right.Name.Pos, diag.Name, "self-join of '%s' needs an alias on both sides", f.Right.Name.Name)
+		return nil
+	}
 	if ls.name == rs.name {
 		if f.Left.Alias != nil && f.Right.Alias != nil {
 			c.errorf(f.Right.Alias.Pos, diag.Name, "duplicate alias '%s' in join", rs.name)
