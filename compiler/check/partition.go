@@ -45,16 +45,38 @@ func (c *checker) partitionStmt(p *syntax.PartitionStmt) {
 		part.plan.Keys = append(part.plan.Keys, pk)
 	}
 	if len(p.Body) == 0 {
-		c.errorf(p.Pos, diag.Partition, "partition body is empty")
+		c.errorf(p.Pos, diag.Partition, "partition body is empty: BEGIN ... END needs at least one query")
 	}
 	for _, st := range p.Body {
 		q, ok := st.(*syntax.Query)
 		if !ok {
-			c.errorf(st.StmtPos(), diag.Partition, "only queries are allowed inside a partition")
+			c.errorf(st.StmtPos(), diag.Partition, "%s is not allowed inside a partition (only queries are)", stmtKind(st))
 			continue
 		}
 		c.query(q, part)
 	}
 	c.app.Partitions = append(c.app.Partitions, part.plan)
 	c.app.Statements = append(c.app.Statements, part.plan)
+}
+
+// stmtKind names a statement in a diagnostic (§14: a misplaced construct
+// names itself).
+func stmtKind(st syntax.Stmt) string {
+	switch st.(type) {
+	case *syntax.StreamDef:
+		return "CREATE STREAM"
+	case *syntax.TableDef:
+		return "CREATE TABLE"
+	case *syntax.TriggerDef:
+		return "CREATE TRIGGER"
+	case *syntax.UpdateStmt:
+		return "UPDATE"
+	case *syntax.DeleteStmt:
+		return "DELETE"
+	case *syntax.UpsertStmt:
+		return "UPSERT"
+	case *syntax.PartitionStmt:
+		return "PARTITION"
+	}
+	return "this statement"
 }

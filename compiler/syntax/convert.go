@@ -383,16 +383,33 @@ func (c *converter) step(s *patternStep) (*Step, error) {
 		if err != nil {
 			return nil, err
 		}
+		if s.GroupCount != nil {
+			return nil, errorAt(s.GroupCount.Pos, "a count applies to a stream element, not to a group or logical pair")
+		}
 		out.Group = g
 		return out, nil
 	}
 	u := s.Unit
+	for _, o := range []*patternOperand{u.Left, u.Right} {
+		if o == nil {
+			continue
+		}
+		if o.Absent != nil && o.Absent.Count != nil {
+			return nil, errorAt(o.Absent.Count.Pos, "a count applies to a stream element, not to an absent element")
+		}
+		if o.Element != nil && o.Element.Alias == nil {
+			return nil, errorAt(o.Element.Pos, "pattern element '%s' needs an alias (write e1=%s)", o.Element.Stream.ident().Name, o.Element.Stream.ident().Name)
+		}
+	}
 	if u.Left.Every {
 		return nil, errorAt(u.Left.Pos, "EVERY is not allowed here")
 	}
 	if u.Op != "" {
 		if u.Right.Every {
 			return nil, errorAt(u.Right.Pos, "EVERY is not allowed on an operand of %s", strings.ToUpper(u.Op))
+		}
+		if u.Count != nil {
+			return nil, errorAt(u.Count.Pos, "a count applies to a stream element, not to a logical pair")
 		}
 		out.Logical = &Logical{Pos: pos(u.Pos), Or: strings.EqualFold(u.Op, "OR"), Left: u.Left.operand(), Right: u.Right.operand()}
 		return out, nil

@@ -197,10 +197,11 @@ type chainLink struct {
 }
 
 type patternStep struct {
-	Pos   lexer.Position
-	Every bool          `parser:"@\"EVERY\"?"`
-	Group *patternChain `parser:"( \"(\" @@ \")\""`
-	Unit  *patternUnit  `parser:"| @@ )"`
+	Pos        lexer.Position
+	Every      bool          `parser:"@\"EVERY\"?"`
+	Group      *patternChain `parser:"( \"(\" @@ \")\""`
+	GroupCount *countNode    `parser:"  @@?"`
+	Unit       *patternUnit  `parser:"| @@ )"`
 }
 
 // patternUnit is an element (with its count), an absent element or a
@@ -209,8 +210,8 @@ type patternUnit struct {
 	Pos   lexer.Position
 	Left  *patternOperand `parser:"@@"`
 	Op    string          `parser:"( @( \"AND\" | \"OR\" )"`
-	Right *patternOperand `parser:"  @@"`
-	Count *countNode      `parser:"| @@ )?"`
+	Right *patternOperand `parser:"  @@ )?"`
+	Count *countNode      `parser:"@@?"`
 }
 
 type patternOperand struct {
@@ -224,12 +225,13 @@ type absentNode struct {
 	Pos    lexer.Position
 	Stream *streamName  `parser:"\"NOT\" @@"`
 	Filter *exprNode    `parser:"( \"[\" @@ \"]\" )?"`
+	Count  *countNode   `parser:"@@?"`
 	For    *addExprNode `parser:"( \"FOR\" @@ )?"`
 }
 
 type elementNode struct {
 	Pos    lexer.Position
-	Alias  *nameNode   `parser:"@@ \"=\""`
+	Alias  *nameNode   `parser:"( (?= ( Ident | Quoted ) \"=\") @@ \"=\" )?"`
 	Stream *streamName `parser:"@@"`
 	Filter *exprNode   `parser:"( \"[\" @@ \"]\" )?"`
 }
