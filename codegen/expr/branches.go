@@ -100,7 +100,7 @@ func (b *Builder) widen(v Value, t types.Type) Value {
 	if v.AlwaysNull || v.T == t || !v.T.IsNumeric() || !t.IsNumeric() {
 		return v
 	}
-	v.V = primary(GoType(t).Call(v.V.c))
+	v.V = primary(GoType(t).Call(floatConstTyped(v).c))
 	v.T = t
 	return v
 }

@@ -30,13 +30,23 @@ func (b *Builder) convert(e *plan.Convert) Value {
 	case x.T == e.T:
 		return x
 	case !e.Explicit:
-		x.V = primary(GoType(e.T).Call(x.V.c))
+		x.V = primary(GoType(e.T).Call(floatConstTyped(x).c))
 		x.T = e.T
 		x.mul = false
 		return x
 	}
 	partial := x.T == types.String && e.T.IsNumeric()
 	return b.stdlibCall("Cast"+typeWord(x.T)+"To"+typeWord(e.T), []Value{x}, e.T, partial)
+}
+
+// floatConstTyped gives a FLOAT constant its binary32 value before a
+// widening: an untyped Go constant 0.1 converted to float64 would be the
+// DOUBLE 0.1, not the FLOAT 0.1F (§2.4).
+func floatConstTyped(x Value) gx {
+	if x.Const && x.T == types.Float {
+		return primary(jen.Float32().Call(x.V.c))
+	}
+	return x.V
 }
 
 func typeWord(t types.Type) string {
