@@ -11,7 +11,11 @@ import (
 // genOrder emits the ORDER BY sorter of the output chunk (§6.5) and returns
 // the statements of End that sort: a stable sort per maximal run of rows
 // with the same tag, nulls last in both directions.
-func (g *qgen) genOrder() []jen.Code {
+func (g *qgen) genOrder() []jen.Code { return g.genOrderFrom(nil) }
+
+// genOrderFrom sorts the rows from the variable lo0 (nil: 0) to the end of
+// the output chunk.
+func (g *qgen) genOrderFrom(lo0 jen.Code) []jen.Code {
 	q := g.q
 	t := q.name("Order")
 	g.field("Order", jen.Id(t), "sorts runs of the output chunk")
@@ -82,6 +86,11 @@ func (g *qgen) genOrder() []jen.Code {
 		swap = append(swap, jen.List(k.Clone().Index(jen.Id("i")), k.Clone().Index(jen.Id("j"))).Op("=").List(
 			k.Clone().Index(jen.Id("j")), k.Clone().Index(jen.Id("i"))))
 	}
+	if q.rowSeqs {
+		k := jen.Id("s").Dot("a").Dot(q.name("Seqs"))
+		swap = append(swap, jen.List(k.Clone().Index(jen.Id("i")), k.Clone().Index(jen.Id("j"))).Op("=").List(
+			k.Clone().Index(jen.Id("j")), k.Clone().Index(jen.Id("i"))))
+	}
 	if q.rowKeys {
 		k := jen.Id("s").Dot("a").Dot(q.name("Keys"))
 		swap = append(swap, jen.List(k.Clone().Index(jen.Id("i")), k.Clone().Index(jen.Id("j"))).Op("=").List(
@@ -103,12 +112,19 @@ func (g *qgen) genOrder() []jen.Code {
 	}
 	n := q.f("Out").Dot("Len").Call()
 	if !q.tags {
-		return []jen.Code{jen.Comment("ORDER BY"), run(jen.Lit(0), n)}
+		if lo0 == nil {
+			return []jen.Code{jen.Comment("ORDER BY"), run(jen.Lit(0), n)}
+		}
+		return []jen.Code{jen.Comment("ORDER BY"), run(lo0, jen.Add(n).Op("-").Add(lo0))}
+	}
+	var start jen.Code = jen.Lit(0)
+	if lo0 != nil {
+		start = lo0
 	}
 	tags := func(i string) *jen.Statement { return q.f("Tags").Index(jen.Id(i)) }
 	return []jen.Code{
 		jen.Comment("ORDER BY, per run of rows with the same tag (current/expired)"),
-		jen.For(jen.Id("lo").Op(":=").Lit(0), jen.Id("lo").Op("<").Add(n), jen.Empty()).Block(
+		jen.For(jen.Id("lo").Op(":=").Add(start), jen.Id("lo").Op("<").Add(n), jen.Empty()).Block(
 			jen.Id("hi").Op(":=").Id("lo").Op("+").Lit(1),
 			jen.For(jen.Id("hi").Op("<").Add(n.Clone()).Op("&&").Add(tags("hi")).Op("==").Add(tags("lo"))).Block(jen.Id("hi").Op("++")),
 			jen.List(q.f("Order").Dot("lo"), q.f("Order").Dot("n")).Op("=").List(jen.Id("lo"), jen.Id("hi").Op("-").Id("lo")),

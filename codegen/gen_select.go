@@ -58,7 +58,7 @@ func (g *qgen) genHeld() {
 	}
 	fields = append(fields, jen.Id("Null").Qual(rtPath, "NullMask").Comment("the input event's null mask"))
 	vals = append(vals, field("Null", jen.Id("e").Dot("Null")))
-	if s := q.side; s != nil && (s.expose == exposeRing || s.expose == exposeIndex) {
+	if s := q.side; s != nil && (s.expose == exposeRing || s.expose == exposeIndex) || q.rowSeqs {
 		fields = append(fields, jen.Id("seq").Uint64().Comment("its number on entering the window, its identity on expiry"))
 	}
 	t := q.name("Event")
@@ -191,6 +191,10 @@ func (g *qgen) genSelector() {
 	if q.sortKeys {
 		g.genSortKey()
 	}
+	if q.rowSeqs {
+		g.field("Seqs", jen.Index().Uint64(), "per output row: the number of the held event that produced it")
+		g.field("Seq", jen.Uint64(), "held events numbered so far (when first selected as current)")
+	}
 	g.genBegin()
 	g.genSelect(kernels)
 	if q.plan.Aggregating && q.resets() {
@@ -210,6 +214,9 @@ func (g *qgen) genBegin() {
 	}
 	if q.rowKeys {
 		body = append(body, q.f("Keys").Op("=").Add(q.f("Keys")).Index(jen.Empty(), jen.Lit(0)))
+	}
+	if q.rowSeqs {
+		body = append(body, q.f("Seqs").Op("=").Add(q.f("Seqs")).Index(jen.Empty(), jen.Lit(0)))
 	}
 	if q.sortKeys {
 		body = append(body, q.f("Sort").Op("=").Add(q.f("Sort")).Index(jen.Empty(), jen.Lit(0)))
@@ -407,6 +414,16 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	if q.sortKeys {
 		g.putSortKey(b, idx)
 	}
+	if q.rowSeqs {
+		unnumbered := jen.Id("e").Dot("seq").Op("==").Lit(0)
+		if g.canExpire() {
+			unnumbered = jen.Op("!").Id("expired").Op("&&").Add(unnumbered)
+		}
+		b.Emit(
+			jen.If(unnumbered).Block(q.f("Seq").Op("++"), jen.Id("e").Dot("seq").Op("=").Add(q.f("Seq"))),
+			q.f("Seqs").Op("=").Qual(rtPath, "Put").Call(q.f("Seqs"), idx, jen.Id("e").Dot("seq")),
+		)
+	}
 	var params []jen.Code
 	if j := q.join; j != nil {
 		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("l").Op("*").Id(j.sides[0].evType()), jen.Id("r").Op("*").Id(j.sides[1].evType())}
@@ -472,10 +489,14 @@ func (g *qgen) genEnd() {
 			q.f("Pending").Op("=").Add(q.f("Pending")).Index(jen.Empty(), jen.Lit(0)),
 		)
 	}
-	if len(p.OrderBy) > 0 {
+	if q.join != nil && q.join.perProbeLimit() {
+		g.genProbeEnd()
+	} else if len(p.OrderBy) > 0 {
 		body = append(body, g.genOrder()...)
 	}
-	if p.Offset > 0 || p.Limit >= 0 {
+	if q.join != nil && q.join.perProbeLimit() {
+		// ORDER BY, OFFSET and LIMIT were applied per probe (ProbeEnd).
+	} else if p.Offset > 0 || p.Limit >= 0 {
 		off, lim := jen.Lit(int(p.Offset)), jen.Lit(int(p.Limit))
 		body = append(body, q.f("Out").Dot("Keep").Call(off, lim).Comment("OFFSET, LIMIT"))
 		if q.tags {
@@ -483,6 +504,9 @@ func (g *qgen) genEnd() {
 		}
 		if q.rowKeys {
 			body = append(body, q.f("Keys").Op("=").Qual(rtPath, "Keep").Call(q.f("Keys"), off, lim))
+		}
+		if q.rowSeqs {
+			body = append(body, q.f("Seqs").Op("=").Qual(rtPath, "Keep").Call(q.f("Seqs"), off, lim))
 		}
 	}
 	if p.Rate != nil {

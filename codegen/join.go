@@ -442,12 +442,48 @@ func (g *qgen) genExposeMethods(sg *qgen, s *joinSide) {
 	sg.method("Unexpose", params, s.q.name("Unexpose")+" removes h, replaced in the window without expiring, from what the side exposes.", remove...)
 }
 
+// perProbeLimit reports whether the query orders or limits its rows: §6.2
+// steps 3-4 apply to each probing event's emission, before the rows of
+// the probes of one incoming chunk are concatenated (§8).
+func (j *join) perProbeLimit() bool {
+	p := j.q.plan
+	return len(p.OrderBy) > 0 || p.Offset > 0 || p.Limit >= 0
+}
+
+// genProbeEnd emits q<N>ProbeEnd(lo): ORDER BY, OFFSET and LIMIT of the
+// emission of one probing event, whose rows start at index lo of the
+// output chunk (§6.2 steps 3-4, §8).
+func (g *qgen) genProbeEnd() {
+	q, p := g.q, g.q.plan
+	body := []jen.Code{}
+	if len(p.OrderBy) > 0 {
+		body = append(body, g.genOrderFrom(jen.Id("lo"))...)
+	}
+	if p.Offset > 0 || p.Limit >= 0 {
+		off, lim := jen.Lit(int(p.Offset)), jen.Lit(int(p.Limit))
+		body = append(body, q.f("Out").Dot("KeepFrom").Call(jen.Id("lo"), off, lim).Comment("OFFSET, LIMIT"))
+		for _, f := range []struct {
+			on   bool
+			name string
+		}{{q.tags, "Tags"}, {q.rowKeys, "Keys"}, {q.sortKeys, "Sort"}} {
+			if f.on {
+				body = append(body, q.f(f.name).Op("=").Qual(rtPath, "KeepFrom").Call(q.f(f.name), jen.Id("lo"), off, lim))
+			}
+		}
+	}
+	g.method("ProbeEnd", []jen.Code{jen.Id("lo").Int()}, q.name("ProbeEnd")+" ends the emission of one probing event, whose rows start at lo:\n// ORDER BY, OFFSET and LIMIT apply to it alone (§6.2, §8).", body...)
+}
+
 // probe emits the probe of side s's event h against the other side.
 func (g *qgen) probe(b *expr.Builder, s *joinSide) {
 	q, o := g.q, s.other()
 	j := q.join
 	if q.collapse {
 		b.Emit(q.f("Emission").Call())
+	}
+	if j.perProbeLimit() {
+		b.Emit(jen.Id("lo").Op(":=").Add(q.f("Out")).Dot("Len").Call())
+		defer b.Emit(q.f("ProbeEnd").Call(jen.Id("lo")))
 	}
 	lr := func(x jen.Code) []jen.Code {
 		if s.idx == 0 {

@@ -66,6 +66,25 @@ func (c *Chunk[T]) Keep(off, n int) {
 	c.TS = c.TS[:n]
 }
 
+// KeepFrom is Keep applied to the events from lo on, leaving [0, lo)
+// untouched: OFFSET and LIMIT of one emission whose rows start at lo (a
+// join probe's emission, §6.2 step 3, inside the chunk of its incoming
+// chunk's probes, §8).
+func (c *Chunk[T]) KeepFrom(lo, off, n int) {
+	l := len(c.Ev) - lo
+	off = min(off, l)
+	if n < 0 || off+n > l {
+		n = l - off
+	}
+	if off > 0 {
+		copy(c.Ev[lo:], c.Ev[lo+off:lo+off+n])
+		copy(c.TS[lo:], c.TS[lo+off:lo+off+n])
+	}
+	clear(c.Ev[lo+n:])
+	c.Ev = c.Ev[:lo+n]
+	c.TS = c.TS[:lo+n]
+}
+
 // Single makes the chunk hold only e at ts (an input line).
 func (c *Chunk[T]) Single(ts int64, e *T) {
 	if cap(c.Ev) == 0 {
@@ -98,4 +117,16 @@ func Keep[T any](s []T, off, n int) []T {
 	copy(s, s[off:off+n])
 	clear(s[n:])
 	return s[:n]
+}
+
+// KeepFrom is Chunk.KeepFrom for a slice kept parallel to a chunk.
+func KeepFrom[T any](s []T, lo, off, n int) []T {
+	l := len(s) - lo
+	off = min(off, l)
+	if n < 0 || off+n > l {
+		n = l - off
+	}
+	copy(s[lo:], s[lo+off:lo+off+n])
+	clear(s[lo+n:])
+	return s[:lo+n]
 }
