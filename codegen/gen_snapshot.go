@@ -6,24 +6,34 @@ import (
 	"github.com/efluxc/efluxc/compiler/plan"
 )
 
-// genSnapshot emits the state of OUTPUT SNAPSHOT EVERY d (§7.3) and returns
-// the statements of q<N>Limit that update it from the tagged rows; the tick
-// emits the state.
-func (g *qgen) genSnapshot(d int64) []jen.Code {
-	q := g.q
-	aggCols := make([]bool, len(q.plan.Select))
-	nAgg := 0
-	for i, c := range q.plan.Select {
+// snapshotAggCols marks the output columns that contain an aggregate call
+// and reports whether all of them do (the query shapes of §7.3).
+func snapshotAggCols(p *plan.Query) (aggCols []bool, allAgg bool) {
+	aggCols = make([]bool, len(p.Select))
+	allAgg = true
+	for i, c := range p.Select {
 		walk(c.Expr, func(e plan.Expr) {
 			if _, ok := e.(*plan.Agg); ok {
 				aggCols[i] = true
 			}
 		})
-		if aggCols[i] {
+		allAgg = allAgg && aggCols[i]
+	}
+	return aggCols, allAgg
+}
+
+// genSnapshot emits the state of OUTPUT SNAPSHOT EVERY d (§7.3) and returns
+// the statements of q<N>Limit that update it from the tagged rows; the tick
+// emits the state.
+func (g *qgen) genSnapshot(d int64) []jen.Code {
+	q := g.q
+	aggCols, allAgg := snapshotAggCols(q.plan)
+	nAgg := 0
+	for _, isAgg := range aggCols {
+		if isAgg {
 			nAgg++
 		}
 	}
-	allAgg := nAgg == len(aggCols)
 	held := q.windowed() && (nAgg == 0 || !allAgg)       // rows per held event
 	lastRow := !q.grouped && (!q.windowed() || nAgg > 0) // the most recent row
 	groups := q.grouped && (!q.windowed() || nAgg > 0)   // a row per group
@@ -49,8 +59,8 @@ func (g *qgen) genSnapshot(d int64) []jen.Code {
 	var update, tick []jen.Code
 	if held {
 		st := q.name("SnapRow")
-		fields := []jen.Code{jen.Id("ts").Int64(), jen.Id("row").Add(out)}
-		vals := []jen.Code{field("ts", ts), field("row", row)}
+		fields := []jen.Code{jen.Id("ts").Int64(), jen.Id("row").Add(out), jen.Id("seq").Uint64().Comment("the number of the held event")}
+		vals := []jen.Code{field("ts", ts), field("row", row), field("seq", q.f("Seqs").Index(jen.Id("i")))}
 		if q.grouped {
 			fields = append(fields, jen.Id("key").Id(q.name("Key")))
 			vals = append(vals, field("key", g.rowKey("i")))
@@ -73,9 +83,12 @@ func (g *qgen) genSnapshot(d int64) []jen.Code {
 		update = append(update, jen.If(jen.Op("!").Add(tag())).Block(
 			jen.Op("*").Add(h()).Dot("Push").Call().Op("=").Id(st).Values(vals...),
 		).Else().Block(
-			jen.Comment("Remove the held row the expired row matches (the oldest equal one)."),
+			jen.Comment("Remove the held row of the event that expired: by its number, or, for an"),
+			jen.Comment("event the selector never numbered, the oldest row with equal columns."),
+			jen.Id("s").Op(":=").Add(q.f("Seqs")).Index(jen.Id("i")),
 			jen.For(jen.Id("j").Op(":=").Range().Add(h()).Dot("Len").Call()).Block(
-				jen.If(jen.Id(q.name("SameEvent")).Call(jen.Op("&").Add(h()).Dot("At").Call(jen.Id("j")).Dot("row"), jen.Op("&").Add(row))).Block(
+				jen.If(jen.Id("s").Op("!=").Lit(0).Op("&&").Add(h()).Dot("At").Call(jen.Id("j")).Dot("seq").Op("==").Id("s").Op("||").
+					Id("s").Op("==").Lit(0).Op("&&").Id(q.name("SameEvent")).Call(jen.Op("&").Add(h()).Dot("At").Call(jen.Id("j")).Dot("row"), jen.Op("&").Add(row))).Block(
 					h().Dot("RemoveAt").Call(jen.Id("j")), jen.Break())),
 		))
 	}

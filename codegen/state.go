@@ -43,6 +43,10 @@ type state struct {
 	// sortKeys: some ORDER BY item is a source attribute that is not an
 	// output column (§6.5); rows carry those values in q<N>Sort.
 	sortKeys bool
+	// rowSeqs: held events are numbered and rows carry the number of the
+	// event that produced them (q<N>Seqs), so that a snapshot removes the
+	// held row of exactly the event that expired (§7.3).
+	rowSeqs bool
 }
 
 // stateful reports whether the query needs more than a filter and a
@@ -130,6 +134,8 @@ func (q *query) analyze() {
 	q.tags = len(p.OrderBy) > 0 && q.wantCur && q.wantExp || snapshot
 	if snapshot {
 		q.collapse = false // §7: the snapshot limiter sees every row
+		_, allAgg := snapshotAggCols(p)
+		q.rowSeqs = q.windowed() && !allAgg
 	}
 	q.rowKeys = q.grouped && p.Rate != nil && p.Rate.Mode != plan.RateAll
 	for _, o := range p.OrderBy {
