@@ -206,7 +206,7 @@ func (m *model) genDispatch(f *jen.File, p *partition, r *partRead) {
 	f.Line()
 
 	// The dispatch: key each event, cut runs where the key changes.
-	b := expr.NewBuilder(expr.Env{In: jen.Id("e"), InFields: r.s.Fields, TS: tsI(), Now: aField("now")})
+	b := m.builder(expr.Env{In: jen.Id("e"), InFields: r.s.Fields, TS: tsI(), Now: aField("now")})
 	b.Emit(jen.Id("e").Op(":=").Op("&").Id("in").Dot("Ev").Index(jen.Id("i")))
 	add := func(k jen.Code) []jen.Code {
 		return []jen.Code{

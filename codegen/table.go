@@ -229,7 +229,7 @@ func hasAgg(e plan.Expr) bool {
 	return found
 }
 
-func isTableRow(r *plan.Ref) bool { return r.TableRow }
+func isTableRow(r *plan.Ref) bool { return r.TableRow && r.Nest == 0 }
 
 // eachRow emits, into b, the search of table t for the rows that make cond
 // true (nil: every row), in table order, running body for each with the
@@ -312,7 +312,8 @@ func (m *model) inTable(b *expr.Builder, e *plan.InTable) expr.Value {
 	res := b.NewTemp()
 	b.Emit(jen.Id(res).Op(":=").False())
 	n := b.NewTemp()
-	m.eachRow(b, t, e.Cond, isTableRow, n+"Slot", n+"Row", false, func() []jen.Code {
+	isRow := func(r *plan.Ref) bool { return r.TableRow && r.Nest == e.Nest }
+	m.eachRow(b, t, e.Cond, isRow, n+"Slot", n+"Row", false, func() []jen.Code {
 		return []jen.Code{jen.Id(res).Op("=").True()}
 	})
 	return expr.External(types.Bool, jen.Id(res), nil)

@@ -65,13 +65,13 @@ func (c *checker) attrOf(src *scopeSource, name string, e syntax.Expr, s *scope)
 		return invalid(e.ExprPos())
 	}
 	return &plan.Ref{Node: plan.Node{T: src.attrs[i].Type, P: e.ExprPos()}, Source: src.index, Attr: i,
-		Name: name, Qual: src.name, TableRow: src == s.row}
+		Name: name, Qual: src.name, TableRow: s.isRow(src), Nest: src.nest}
 }
 
 // qualified resolves q.x and q[i].x.
 func (c *checker) qualified(e *syntax.Qualified, s *scope) plan.Expr {
 	src := s.lookupQual(e.Qual)
-	if src == nil || !src.visible && src != s.row {
+	if src == nil || !src.visible && !s.isRow(src) {
 		if h := s.hiddenBy(e.Qual); h != nil {
 			c.errorf(e.Pos, diag.Name, "undefined qualifier '%s': the source is aliased as '%s'", e.Qual, h.name)
 		} else if s.pattern != nil || src != nil {
@@ -97,7 +97,7 @@ func (c *checker) qualified(e *syntax.Qualified, s *scope) plan.Expr {
 		src = s.pattern.ownCounted // e[i].x in e's own filter: an event already collected
 	}
 	ref := &plan.Ref{Node: plan.Node{T: src.attrs[i].Type, P: e.Pos}, Source: src.index, Attr: i,
-		Name: e.Name, Qual: e.Qual, TableRow: src == s.row}
+		Name: e.Name, Qual: e.Qual, TableRow: s.isRow(src), Nest: src.nest}
 	if e.Index != nil {
 		if !src.counted {
 			c.errorf(e.Index.Pos, diag.Pattern, "'%s' is not a counted element and cannot be indexed", e.Qual)

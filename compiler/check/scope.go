@@ -16,6 +16,10 @@ type scope struct {
 	// row is the table row under test (IN-table, UPDATE/DELETE/UPSERT);
 	// references to it become Ref{TableRow: true}.
 	row *scopeSource
+	// outer are the rows enclosing row (outermost first): an IN table
+	// inside an UPDATE / DELETE / UPSERT or another IN condition can still
+	// read them by their qualifier.
+	outer []*scopeSource
 	// aggs collects aggregate calls when aggregates are allowed here;
 	// noAgg names the clause that forbids them ("WHERE", ...).
 	aggs  *[]*plan.Agg
@@ -39,6 +43,7 @@ type scopeSource struct {
 	visible bool   // pattern: may be referenced from here
 	isTable bool
 	broken  bool // its stream did not resolve: references are silently invalid
+	nest    int  // a table row: its nesting level (plan.Ref.Nest)
 }
 
 // patternScope says which aliases a pattern filter may see.
@@ -66,6 +71,11 @@ func (s *scope) lookupQual(q string) *scopeSource {
 	if s.row != nil && s.row.name == q {
 		return s.row
 	}
+	for i := len(s.outer) - 1; i >= 0; i-- {
+		if s.outer[i].name == q {
+			return s.outer[i]
+		}
+	}
 	if s.pattern != nil && s.pattern.self != nil && s.pattern.self.name == q {
 		return s.pattern.self
 	}
@@ -84,4 +94,18 @@ func (s *scope) hiddenBy(q string) *scopeSource {
 		}
 	}
 	return nil
+}
+
+// isRow reports whether src is a table row under test (the current one or
+// an enclosing one).
+func (s *scope) isRow(src *scopeSource) bool {
+	if src == s.row {
+		return src != nil
+	}
+	for _, o := range s.outer {
+		if o == src {
+			return true
+		}
+	}
+	return false
 }

@@ -134,6 +134,10 @@ func (c *checker) inTable(e *syntax.In, s *scope) plan.Expr {
 	_, row := newSource(0, *e.Table, nil, resolved{table: t})
 	row.visible = false
 	inner := *s
+	if s.row != nil {
+		inner.outer = append(append([]*scopeSource(nil), s.outer...), s.row)
+	}
+	row.nest = len(inner.outer)
 	inner.row = row
 	inner.out, inner.outOnly = nil, false
 	var cond plan.Expr
@@ -151,11 +155,11 @@ func (c *checker) inTable(e *syntax.In, s *scope) plan.Expr {
 			return invalid(e.Pos)
 		}
 		v := c.expr(e.X, s)
-		rowRef := &plan.Ref{Node: plan.Node{T: t.Attrs[col].Type, P: e.Pos}, Attr: col, Name: name, Qual: t.Name, TableRow: true}
+		rowRef := &plan.Ref{Node: plan.Node{T: t.Attrs[col].Type, P: e.Pos}, Attr: col, Name: name, Qual: t.Name, TableRow: true, Nest: row.nest}
 		cond = c.compare(plan.OpEq, rowRef, v, e.Pos)
 	default:
 		cond = c.expr(e.X, &inner)
 		c.wantBool(cond, "IN table condition")
 	}
-	return &plan.InTable{Node: plan.Node{T: types.Bool, P: e.Pos}, Table: t, Cond: coerce(cond, types.Bool)}
+	return &plan.InTable{Node: plan.Node{T: types.Bool, P: e.Pos}, Table: t, Cond: coerce(cond, types.Bool), Nest: row.nest}
 }

@@ -47,6 +47,11 @@ type Ref struct {
 	// TableRow marks a reference to the table row under test in an UPDATE /
 	// DELETE / UPSERT condition or an IN-table condition.
 	TableRow bool
+	// Nest tells which row a TableRow reference reads when rows nest: 0 is
+	// the outermost (a mutation's row, or an IN table's outside one), an IN
+	// table inside the scope of a row reads its own row at that row's Nest
+	// + 1 (UPDATE T SET f = T.k IN U: T.k is at 0, U's row at 1).
+	Nest int
 }
 
 // Index is a counted-element index: e[N] (Last false) or e[last - N].
@@ -223,4 +228,5 @@ type InTable struct {
 	Node
 	Table *Table
 	Cond  Expr
+	Nest  int // the Nest of the references to T's row in Cond (see Ref)
 }

@@ -8,7 +8,8 @@ import "github.com/efluxc/efluxc/compiler/plan"
 //   - queries writing an inner stream that no query of the partition reads
 //     (inner streams are invisible outside their partition, §11);
 //   - queries inserting into, updating or deleting from a table that no
-//     query reads (tables are observable only through queries).
+//     query and no partition key reads (tables are observable only through
+//     them).
 //
 // Declared and inferred streams are always observable (On<Stream>), so
 // queries writing them stay.
@@ -67,6 +68,26 @@ func deadQueries(app *plan.App) map[*plan.Query]bool {
 			})
 			return x
 		})
+	}
+	// Partition keys may test table membership too (§9.5, §11).
+	for _, p := range app.Partitions {
+		for _, k := range p.Keys {
+			keyExprs := []plan.Expr{k.Value}
+			for _, r := range k.Ranges {
+				keyExprs = append(keyExprs, r.Cond)
+			}
+			for _, x := range keyExprs {
+				if x == nil {
+					continue
+				}
+				plan.Inspect(x, func(e plan.Expr) bool {
+					if it, ok := e.(*plan.InTable); ok {
+						readTables[it.Table] = true
+					}
+					return true
+				})
+			}
+		}
 	}
 	dead := map[*plan.Query]bool{}
 	for _, q := range qs {
