@@ -1128,13 +1128,32 @@ func (p *pattern) genExpire(f sink) {
 		var c []jen.Code
 		if p.rearm && s.every >= 0 {
 			seq := lnk().Dot("Seq").Call(idv(), jen.Lit(s.i))
-			c = append(c,
-				jen.Commentf("s%d is inside EVERY: remember a copy of the last run discarded here.", s.i+1),
-				jen.If(jen.Id("x").Op(":=").Id("m").Dot("pending").Index(jen.Lit(s.i)), jen.Id("x").Op("==").Lit(0).Op("||").Add(seq.Clone()).Op(">").Id("m").Dot("pendingSeq").Index(jen.Lit(s.i))).Block(
-					jen.If(jen.Id("x").Op("!=").Lit(0)).Block(lnk().Dot("Free").Call(jen.Id("x"))),
-					jen.Id("m").Dot("pendingSeq").Index(jen.Lit(s.i)).Op("=").Add(seq.Clone()),
-					jen.Id("m").Dot("pending").Index(jen.Lit(s.i)).Op("=").Add(p.call(p.Copy, idv(), jen.Lit(s.every))),
-				))
+			record := jen.If(jen.Id("x").Op(":=").Id("m").Dot("pending").Index(jen.Lit(s.i)), jen.Id("x").Op("==").Lit(0).Op("||").Add(seq.Clone()).Op(">").Id("m").Dot("pendingSeq").Index(jen.Lit(s.i))).Block(
+				jen.If(jen.Id("x").Op("!=").Lit(0)).Block(lnk().Dot("Free").Call(jen.Id("x"))),
+				jen.Id("m").Dot("pendingSeq").Index(jen.Lit(s.i)).Op("=").Add(seq.Clone()),
+				jen.Id("m").Dot("pending").Index(jen.Lit(s.i)).Op("=").Add(p.call(p.Copy, idv(), jen.Lit(s.every))),
+			)
+			// A counted run also waits at the next state(s) of its range
+			// (§10.3 "the same run"): it is one discarded run, counted at
+			// the furthest state it reached, so the range gets one copy.
+			var later jen.Code
+			for _, t := range p.states[s.i+1:] {
+				if t.every != s.every {
+					break
+				}
+				at := lnk().Dot("At").Call(idv(), jen.Lit(t.i)).Op("==").Lit(0)
+				if later == nil {
+					later = at
+				} else {
+					later = jen.Add(later).Op("&&").Add(at)
+				}
+			}
+			c = append(c, jen.Commentf("s%d is inside EVERY: remember a copy of the last run discarded here.", s.i+1))
+			if later != nil && s.plan.Kind == plan.StateCount {
+				c = append(c, jen.If(later).Block(record))
+			} else {
+				c = append(c, record)
+			}
 		}
 		c = append(c, p.call(p.Leave, jen.Lit(s.i), idv()))
 		body = append(body, jen.If(lnk().Dot("At").Call(idv(), jen.Lit(s.i)).Op("!=").Lit(0)).Block(c...))
