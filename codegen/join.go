@@ -347,9 +347,13 @@ func (g *qgen) genSideJoin(sg *qgen, s *joinSide) {
 	// What the window exposes.
 	if s.exposes() {
 		add, remove := g.exposeCode(b, s)
-		if sq.removal == removeNever {
+		switch {
+		case sq.removal == removeNever && s.expose == exposeIndex:
+			// A block of its own: the probe below declares its own key k.
+			b.Emit(jen.Block(add...))
+		case sq.removal == removeNever:
 			b.Emit(add...)
-		} else {
+		default:
 			b.Emit(jen.If(jen.Id("expired")).Block(remove...).Else().Block(add...))
 		}
 		if w := sq.win; w.Kind == plan.WinFrequent || w.Kind == plan.WinLossyFrequent {
