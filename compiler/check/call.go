@@ -131,7 +131,7 @@ func (c *checker) special(e *syntax.Call, name string, args []plan.Expr, s *scop
 		if !nargs(2, 2) {
 			return invalid(pos)
 		}
-		if _, ok := constValue(args[1]); !ok {
+		if !isConstant(args[1]) {
 			c.errorf(args[1].Pos(), diag.Type, "function %s: the default value must be a constant", name)
 			return invalid(pos)
 		}

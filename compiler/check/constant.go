@@ -90,3 +90,22 @@ func describeExpr(x plan.Expr) string {
 	}
 	return "a non-constant " + x.Type().String() + " expression"
 }
+
+// isConstant reports whether x depends on nothing but literals: no
+// attribute, clock, event time, aggregate, table or random value. Such an
+// expression evaluates the same for every event (DEFAULT's second argument).
+func isConstant(x plan.Expr) bool {
+	ok := true
+	plan.Inspect(x, func(e plan.Expr) bool {
+		switch e := e.(type) {
+		case *plan.Ref, *plan.OutRef, *plan.EventTime, *plan.Now, *plan.Agg, *plan.InTable:
+			ok = false
+		case *plan.Call:
+			if e.Name == "UUID" {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
