@@ -18,6 +18,9 @@ type qgen struct {
 	q      *query
 	fields []jen.Code
 	decls  []jen.Code
+	// held is the group field counting the events the window holds of
+	// the group (state.countHeld): "held", or a COUNT() kernel's field.
+	held string
 }
 
 func (g *qgen) field(suffix string, typ jen.Code, doc string) {

@@ -61,6 +61,9 @@ func (g *qgen) genHeld() {
 	if s := q.side; s != nil && (s.expose == exposeRing || s.expose == exposeIndex) || q.rowSeqs {
 		fields = append(fields, jen.Id("seq").Uint64().Comment("its number on entering the window, its identity on expiry"))
 	}
+	if q.heldGroup {
+		fields = append(fields, jen.Id("group").Int32().Comment("its group's slot in "+q.name("Groups")+", set by "+q.name("Select")))
+	}
 	t := q.name("Event")
 	g.decl([]string{t + " is an event held by " + q.Method + "'s window: its timestamp and the attributes", q.Method + " reads."},
 		jen.Type().Id(t).Struct(fields...))
@@ -114,10 +117,55 @@ type groupKey struct {
 	typ       types.Type
 }
 
+// scalarKey reports whether the group table is keyed by the one GROUP BY
+// attribute's Go type (its null key apart, rt.Table.LookupNull) rather than
+// the q<N>Key struct, which hashes and compares slower. Rows that carry
+// their key (rate limiting per group) need the struct.
+func (g *qgen) scalarKey() bool {
+	return g.q.grouped && len(g.groupKeys()) == 1 && !g.q.rowKeys
+}
+
+// groupKeyType is the key type of the group table.
+func (g *qgen) groupKeyType() jen.Code {
+	if g.scalarKey() {
+		return expr.GoType(g.groupKeys()[0].typ)
+	}
+	return jen.Id(g.q.name("Key"))
+}
+
+// lookupGroup is the statements setting gi and isNew (declared with op
+// ":=" or assigned with "=") to the group of the event being selected.
+func (g *qgen) lookupGroup(op string) []jen.Code {
+	q := g.q
+	keys := g.groupKeys()
+	if g.scalarKey() {
+		k := keys[0]
+		decl := []jen.Code{jen.Var().Id("isNew").Bool()}
+		if op == ":=" {
+			decl = []jen.Code{jen.Var().Id("gi").Int32(), jen.Var().Id("isNew").Bool()}
+		}
+		return append(decl, jen.If(k.null).Block(
+			jen.List(jen.Id("gi"), jen.Id("isNew")).Op("=").Add(q.f("Groups")).Dot("LookupNull").Call(),
+		).Else().Block(
+			jen.List(jen.Id("gi"), jen.Id("isNew")).Op("=").Add(q.f("Groups")).Dot("Lookup").Call(k.val),
+		))
+	}
+	key := []jen.Code{jen.Var().Id("k").Id(q.name("Key"))}
+	for _, k := range keys {
+		key = append(key, jen.If(k.null).Block(
+			jen.Id("k").Dot(k.field+"Null").Op("=").True(),
+		).Else().Block(jen.Id("k").Dot(k.field).Op("=").Add(k.val)))
+	}
+	if op == "=" {
+		key = append(key, jen.Var().Id("isNew").Bool())
+	}
+	return append(key, jen.List(jen.Id("gi"), jen.Id("isNew")).Op(op).Add(q.f("Groups")).Dot("Lookup").Call(jen.Id("k")))
+}
+
 // genGroups emits the key and group types and the group state fields.
 func (g *qgen) genGroups(kernels []*kernel) {
 	q := g.q
-	if q.grouped {
+	if q.grouped && !g.scalarKey() {
 		fields := []jen.Code{}
 		for _, k := range g.groupKeys() {
 			fields = append(fields, jen.Id(k.field).Add(expr.GoType(k.typ)), jen.Id(k.field+"Null").Bool())
@@ -129,7 +177,7 @@ func (g *qgen) genGroups(kernels []*kernel) {
 		return
 	}
 	fields := []jen.Code{}
-	if q.countHeld {
+	if q.countHeld && g.held == "held" {
 		fields = append(fields, jen.Id("held").Int64().Comment("events of the group held by the window"))
 	}
 	if q.grouped {
@@ -156,12 +204,12 @@ func (g *qgen) genGroups(kernels []*kernel) {
 		jen.Func().Params(jen.Id("g").Op("*").Id(t)).Id("reset").Params().Block(reset...))
 	if q.grouped {
 		clear = append([]jen.Code{jen.Id("g").Dot("epoch").Op("=").Lit(0)}, clear...)
-		if q.countHeld {
+		if q.countHeld && g.held == "held" {
 			clear = append([]jen.Code{jen.Id("g").Dot("held").Op("=").Lit(0)}, clear...)
 		}
 		g.decl([]string{"clear makes a new group empty, keeping the buffers of the slot's previous group."},
 			jen.Func().Params(jen.Id("g").Op("*").Id(t)).Id("clear").Params().Block(clear...))
-		g.field("Groups", rtType("Table", jen.Id(q.name("Key")), jen.Id(t)), "GROUP BY state")
+		g.field("Groups", rtType("Table", g.groupKeyType(), jen.Id(t)), "GROUP BY state")
 		g.field("Epoch", jen.Uint32(), "emissions so far")
 		if q.deletable {
 			g.field("Pending", jen.Index().Int32(), "groups that may have become empty in this emission")
@@ -175,8 +223,13 @@ func (g *qgen) genGroups(kernels []*kernel) {
 func (g *qgen) genSelector() {
 	q := g.q
 	var kernels []*kernel
+	g.held = "held"
 	for _, a := range q.aggs {
 		kernels = append(kernels, newKernel(a, q.removal))
+		if a.Kind == plan.AggCount && a.Arg == nil && q.countHeld {
+			// COUNT() counts exactly the held events.
+			g.held = kernelName(a)
+		}
 	}
 	g.genGroups(kernels)
 	if q.collapse {
@@ -284,17 +337,24 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	}
 	// The group.
 	if q.grouped {
-		b.Emit(jen.Var().Id("k").Id(q.name("Key")))
-		for _, k := range g.groupKeys() {
-			b.Emit(jen.If(k.null).Block(
-				jen.Id("k").Dot(k.field + "Null").Op("=").True(),
-			).Else().Block(jen.Id("k").Dot(k.field).Op("=").Add(k.val)))
+		if q.heldGroup && g.canExpire() {
+			// An expired event's group is the one it was counted in.
+			b.Emit(jen.Id("gi").Op(":=").Id("e").Dot("group"))
+			b.Emit(jen.If(jen.Op("!").Id("expired")).Block(append(g.lookupGroup("="),
+				jen.If(jen.Id("isNew")).Block(q.f("Groups").Dot("At").Call(jen.Id("gi")).Dot("clear").Call()),
+				jen.Id("e").Dot("group").Op("=").Id("gi"),
+			)...))
+			b.Emit(jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")))
+		} else {
+			b.Emit(g.lookupGroup(":=")...)
+			if q.heldGroup {
+				b.Emit(jen.Id("e").Dot("group").Op("=").Id("gi"))
+			}
+			b.Emit(
+				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
+				jen.If(jen.Id("isNew")).Block(jen.Id("g").Dot("clear").Call()),
+			)
 		}
-		b.Emit(
-			jen.List(jen.Id("gi"), jen.Id("isNew")).Op(":=").Add(q.f("Groups")).Dot("Lookup").Call(jen.Id("k")),
-			jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
-			jen.If(jen.Id("isNew")).Block(jen.Id("g").Dot("clear").Call()),
-		)
 	} else if p.Aggregating {
 		b.Emit(jen.Id("g").Op(":=").Op("&").Add(q.f("Agg")))
 	}
@@ -332,10 +392,12 @@ func (g *qgen) genSelect(kernels []*kernel) {
 			}
 		}
 		if q.countHeld {
-			adds = append(adds, jen.Id("g").Dot("held").Op("++"))
-			removes = append(removes, jen.Id("g").Dot("held").Op("--"))
+			if g.held == "held" {
+				adds = append(adds, jen.Id("g").Dot("held").Op("++"))
+				removes = append(removes, jen.Id("g").Dot("held").Op("--"))
+			}
 			if q.deletable {
-				removes = append(removes, jen.If(jen.Id("g").Dot("held").Op("==").Lit(0)).Block(
+				removes = append(removes, jen.If(jen.Id("g").Dot(g.held).Op("==").Lit(0)).Block(
 					g.markPending(jen.Id("gi"), jen.Id("g"))))
 			}
 		}
@@ -448,7 +510,9 @@ func (g *qgen) genReset() {
 			jen.Id("g").Dot("reset").Call(),
 		}
 		if q.countHeld {
-			inner = append(inner, jen.Id("g").Dot("held").Op("=").Lit(0))
+			if g.held == "held" {
+				inner = append(inner, jen.Id("g").Dot("held").Op("=").Lit(0))
+			}
 			if q.deletable {
 				inner = append(inner, g.markPending(jen.Id("i"), jen.Id("g")))
 			}
@@ -468,7 +532,7 @@ func (g *qgen) genEnd() {
 			jen.Return().Comment("the self-join entry ends the chunk")))
 	}
 	if q.deletable {
-		cond := jen.Id("g").Dot("held").Op("==").Lit(0)
+		cond := jen.Id("g").Dot(g.held).Op("==").Lit(0)
 		doc := "Delete the groups the window no longer holds events of (bounded memory)."
 		if !q.countHeld {
 			cond = nil

@@ -34,6 +34,35 @@ func (t *timerKind) schedule(due, arg jen.Code) *jen.Statement {
 	return aField("timers").Dot("Schedule").Call(due, jen.Id(t.Const), arg)
 }
 
+// chain declares the App field q<N>Timers, an rt.Chain for timer kind t
+// (due times that only grow: only the earliest is in the queue), and
+// returns it; nil for a partition's timers, which the instance schedules.
+func (g *qgen) chain(t *timerKind, doc string) *jen.Statement {
+	if t.part != nil {
+		return nil
+	}
+	g.field("Timers", rtType("Chain"), doc)
+	return g.q.f("Timers")
+}
+
+// chainSchedule is chain.Schedule(&a.timers, due, kind, 0), or a plain
+// schedule without a chain.
+func (t *timerKind) chainSchedule(chain *jen.Statement, due jen.Code) *jen.Statement {
+	if chain == nil {
+		return t.schedule(due, nil)
+	}
+	return chain.Clone().Dot("Schedule").Call(jen.Op("&").Add(aField("timers")), due, jen.Id(t.Const), jen.Lit(0))
+}
+
+// chainFired is chain.Fired(&a.timers), first in the handler of a chained
+// timer; nil without a chain.
+func chainFired(chain *jen.Statement) *jen.Statement {
+	if chain == nil {
+		return nil
+	}
+	return chain.Clone().Dot("Fired").Call(jen.Op("&").Add(aField("timers")))
+}
+
 // genTimerKinds emits the timer kind constants.
 func (m *model) genTimerKinds(f *jen.File) {
 	if len(m.timers) == 0 {

@@ -267,8 +267,9 @@ func (g *qgen) genLength(n int64) {
 }
 
 // genTime: time(d) and timeLength(d, n) (§5.2). A timer at ts + d for each
-// arriving event later than the last scheduled one; on firing, and on
-// arrival, every held event with ts + d ≤ now expires.
+// arriving event later than the last scheduled one, in an rt.Chain (one in
+// the queue at a time); on firing, and on arrival, every held event with
+// ts + d ≤ now expires.
 func (g *qgen) genTime(d, n int64) {
 	q := g.q
 	win := func() *jen.Statement { return q.f("Win") }
@@ -279,6 +280,7 @@ func (g *qgen) genTime(d, n int64) {
 		g.init(win().Dot("Grow").Call(jen.Lit(int(n))))
 	}
 	t := g.windowTimer(q.Method + "'s time window expiry")
+	chain := g.chain(t, "the expiry timers, the earliest in a.timers")
 	g.method("Expire", nil, q.name("Expire")+" expires the held events whose time is up: ts + d ≤ now.",
 		jen.For(win().Dot("Len").Call().Op(">").Lit(0).Op("&&").Add(win()).Dot("Front").Call().Dot("ts").Op("+").Lit(int(d)).Op("<=").Add(now())).Block(stmts(
 			g.sel(now(), win().Dot("Front").Call(), true),
@@ -302,13 +304,13 @@ func (g *qgen) genTime(d, n int64) {
 			g.sel(tsI(), jen.Id("h"), false),
 			jen.If(tsI().Op(">").Add(q.f("Sched"))).Block(
 				q.f("Sched").Op("=").Add(tsI()),
-				t.schedule(tsI().Op("+").Lit(int(d)), nil),
+				t.chainSchedule(chain, tsI().Op("+").Lit(int(d))),
 			),
 		),
 		g.end(),
 	)
 	g.timerMethod(t, t.Handler+" expires the events due at the timer's time, in one emission.",
-		g.begin(), q.f("Expire").Call(), g.end())
+		chainFired(chain), g.begin(), q.f("Expire").Call(), g.end())
 }
 
 // genExternalTime: externalTime(ts, d) (§5.2): "now" is the arriving
@@ -693,14 +695,16 @@ func (g *qgen) genDelay() {
 	g.field("Sched", jen.Int64(), "the latest timestamp a timer was scheduled for")
 	g.init(q.f("Sched").Op("=").Qual("math", "MinInt64"))
 	t := g.windowTimer(q.Method + "'s delay release")
+	chain := g.chain(t, "the release timers, the earliest in a.timers")
 	g.queryMethod(g.eachInput(
 		jen.Op("*").Add(win()).Dot("Push").Call().Op("=").Add(g.hold()),
 		jen.If(tsI().Op(">").Add(q.f("Sched"))).Block(
 			q.f("Sched").Op("=").Add(tsI()),
-			t.schedule(tsI().Op("+").Lit(int(d)), nil),
+			t.chainSchedule(chain, tsI().Op("+").Lit(int(d))),
 		),
 	))
 	g.timerMethod(t, t.Handler+" releases the events due at the timer's time, in one emission.",
+		chainFired(chain),
 		g.begin(),
 		jen.For(win().Dot("Len").Call().Op(">").Lit(0).Op("&&").Add(win()).Dot("Front").Call().Dot("ts").Op("+").Lit(int(d)).Op("<=").Add(now())).Block(
 			g.sel(now(), win().Dot("Front").Call(), false),

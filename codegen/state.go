@@ -47,6 +47,13 @@ type state struct {
 	// event that produced them (q<N>Seqs), so that a snapshot removes the
 	// held row of exactly the event that expired (§7.3).
 	rowSeqs bool
+	// heldGroup: held events carry their group's slot, set when they
+	// arrive, so that expiring one needs no lookup. Sound when every
+	// expired event was selected as current and its group counts it
+	// until then (countHeld; FIFO windows expire only such events, RESET
+	// comes after the expired events of an emission), so the slot is
+	// live and holds the same key.
+	heldGroup bool
 }
 
 // stateful reports whether the query needs more than a filter and a
@@ -143,6 +150,8 @@ func (q *query) analyze() {
 			q.sortKeys = true
 		}
 	}
+	q.heldGroup = q.grouped && q.countHeld && q.windowed() && q.removal == removeFIFO && !q.rowKeys &&
+		q.join == nil && q.pat == nil && q.side == nil
 }
 
 func sortAggs(a []*plan.Agg) {

@@ -25,15 +25,52 @@ func (q *TimerQueue) Len() int { return len(q.h) }
 // Schedule adds a timer due at due.
 func (q *TimerQueue) Schedule(due int64, kind, arg int32) {
 	q.seq++
-	q.h = append(q.h, Timer{Due: due, Kind: kind, Arg: arg, seq: q.seq})
+	q.push(Timer{Due: due, Kind: kind, Arg: arg, seq: q.seq})
+}
+
+// Chain holds the timers of one producer whose due times only grow, such
+// as the expiries of a time window (one per distinct arrival time): only
+// the earliest is in the queue, the others wait in a FIFO, each with the
+// place in the scheduling order it was given when scheduled, and enter the
+// queue when the one before fires. Timers fire exactly as if each had been
+// scheduled on its own, but the queue stays small: popping a timer costs
+// O(1) instead of O(log pending).
+type Chain struct {
+	pend Ring[Timer]
+}
+
+// Schedule adds a timer due at due, which must not be earlier than the
+// chain's previous timer.
+func (c *Chain) Schedule(q *TimerQueue, due int64, kind, arg int32) {
+	q.seq++
+	t := Timer{Due: due, Kind: kind, Arg: arg, seq: q.seq}
+	if c.pend.Len() == 0 {
+		q.push(t)
+	}
+	*c.pend.Push() = t
+}
+
+// Fired tells the chain that its earliest timer fired: the next one enters
+// the queue. Call it first in the timer's handler.
+func (c *Chain) Fired(q *TimerQueue) {
+	c.pend.PopFront()
+	if c.pend.Len() > 0 {
+		q.push(*c.pend.Front())
+	}
+}
+
+// Len is the number of the chain's pending timers.
+func (c *Chain) Len() int { return c.pend.Len() }
+
+func (q *TimerQueue) push(t Timer) {
+	q.h = append(q.h, t)
 	q.up(len(q.h) - 1)
 }
 
 // ScheduleInst adds a timer due at due for the partition instance in slot inst.
 func (q *TimerQueue) ScheduleInst(due int64, kind, inst, arg int32) {
 	q.seq++
-	q.h = append(q.h, Timer{Due: due, Kind: kind, Arg: arg, Inst: inst, seq: q.seq})
-	q.up(len(q.h) - 1)
+	q.push(Timer{Due: due, Kind: kind, Arg: arg, Inst: inst, seq: q.seq})
 }
 
 // Next reports the due time of the earliest timer.

@@ -111,10 +111,41 @@ func TestRingAndTable(t *testing.T) {
 		t.Fatal("lookup of a present key")
 	}
 	tb.Delete(i)
-	if k, n := tb.Lookup("c"); k != i || !n || !isNew || tb.Len() != 2 {
-		t.Fatal("slot not reused")
+	if _, ok := tb.Find("a"); ok || tb.Live(i) || tb.Len() != 1 {
+		t.Fatal("deleted key still found")
+	}
+	if k, n := tb.Lookup("a"); k != i || !n || !isNew || tb.Len() != 2 {
+		t.Fatal("a deleted key that comes back is not new in its old slot")
 	}
 	_ = j
+}
+
+// Deleted slots are removed from the index once they outnumber the live
+// ones, and then reused: the table stays bounded by about twice its live
+// keys however many distinct keys pass through it.
+func TestTableBounded(t *testing.T) {
+	var tb Table[int, int]
+	const live = 100
+	for k := range 1_000_000 {
+		i, _ := tb.Lookup(k)
+		*tb.At(i) = k
+		if k >= live {
+			j, ok := tb.Find(k - live)
+			if !ok || *tb.At(j) != k-live {
+				t.Fatalf("key %d lost", k-live)
+			}
+			tb.Delete(j)
+		}
+		if tb.Len() != min(k+1, live) {
+			t.Fatalf("Len %d after key %d", tb.Len(), k)
+		}
+	}
+	if n := tb.Slots(); n > 2*(live+minPurge)+1 {
+		t.Errorf("%d slots for %d live keys", n, live)
+	}
+	if n := len(tb.index); n > 2*(live+minPurge)+1 {
+		t.Errorf("%d index entries for %d live keys", n, live)
+	}
 }
 
 func TestAggKernels(t *testing.T) {
@@ -165,4 +196,95 @@ func TestEmptyKernels(t *testing.T) {
 	var vs Values[string]
 	var av Avg
 	_, _, _, _, _, _ = mn.Value(), ms.Min(), ms.Max(), vs.First(), vs.Last(), av.Mean()
+}
+
+// Timers scheduled through Chains fire in the same order, at the same
+// times, as the same timers scheduled directly.
+func TestChainOrder(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	type op struct {
+		at    int64 // the clock when scheduled
+		due   int64
+		chain int32 // -1: scheduled directly
+	}
+	var ops []op
+	last := [3]int64{}
+	for at := int64(0); at < 2000; at += int64(r.Intn(5)) {
+		c := int32(r.Intn(4)) - 1
+		d := int64(r.Intn(40))
+		if c >= 0 {
+			d = max(d, last[c]-at) // a chain's dues only grow
+			last[c] = at + d
+		}
+		ops = append(ops, op{at, at + d, c})
+	}
+	run := func(chained bool) []Timer {
+		var q TimerQueue
+		var chains [3]Chain
+		var fired []Timer
+		advance := func(ts int64) {
+			for {
+				tm, ok := q.PopDue(ts)
+				if !ok {
+					return
+				}
+				if chained && tm.Kind >= 0 {
+					chains[tm.Kind].Fired(&q)
+				}
+				tm.seq = 0
+				fired = append(fired, tm)
+			}
+		}
+		for i, o := range ops {
+			advance(o.at)
+			if chained && o.chain >= 0 {
+				chains[o.chain].Schedule(&q, o.due, o.chain, int32(i))
+			} else {
+				q.Schedule(o.due, o.chain, int32(i))
+			}
+		}
+		advance(1 << 40)
+		return fired
+	}
+	plain, chained := run(false), run(true)
+	if len(plain) != len(ops) || len(chained) != len(plain) {
+		t.Fatalf("fired %d and %d timers, want %d", len(plain), len(chained), len(ops))
+	}
+	for i := range plain {
+		if plain[i] != chained[i] {
+			t.Fatalf("timer %d: chained %+v, plain %+v", i, chained[i], plain[i])
+		}
+	}
+}
+
+// The null key has a slot of its own, counted, deleted and reused like
+// the others.
+func TestTableNull(t *testing.T) {
+	var tb Table[string, int]
+	n, isNew := tb.LookupNull()
+	e, _ := tb.Lookup("")
+	if !isNew || n == e || tb.Len() != 2 {
+		t.Fatal("null key and empty string share a slot")
+	}
+	if i, isNew := tb.LookupNull(); i != n || isNew {
+		t.Fatal("null key not found")
+	}
+	tb.Delete(n)
+	if tb.Len() != 1 || tb.Live(n) {
+		t.Fatal("null key not deleted")
+	}
+	if i, isNew := tb.LookupNull(); i != n || !isNew || tb.Len() != 2 {
+		t.Fatal("deleted null key not new in its slot")
+	}
+	tb.Delete(n)
+	for k := range 3 * minPurge {
+		i, _ := tb.Lookup(string(rune('a'+k%26)) + string(rune(k)))
+		tb.Delete(i)
+	}
+	if tb.Len() != 1 || tb.null != 0 {
+		t.Fatalf("after purge: Len %d, null %d", tb.Len(), tb.null)
+	}
+	if _, isNew := tb.LookupNull(); !isNew || tb.Len() != 2 {
+		t.Fatal("null key not added back after purge")
+	}
 }

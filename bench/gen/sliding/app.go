@@ -33,14 +33,14 @@ type App struct {
 	inStockStream   StockStream           // the event decoded by SendJSON
 	sendStockStream rt.Chunk[StockStream] // the chunk of one input event
 	onSymbolStats   []func(ts int64, e *SymbolStats)
-	inSymbolStats   SymbolStats              // the event decoded by SendJSON
-	sendSymbolStats rt.Chunk[SymbolStats]    // the chunk of one input event
-	q1Out           rt.Chunk[SymbolStats]    // q1's output chunk, valid during its delivery
-	q1Groups        rt.Table[q1Key, q1Group] // GROUP BY state
-	q1Epoch         uint32                   // emissions so far
-	q1Pending       []int32                  // groups that may have become empty in this emission
-	q1Row           SymbolStats              // the row being built
-	q1Win           rt.Ring[q1Event]         // the last events, oldest first
+	inSymbolStats   SymbolStats               // the event decoded by SendJSON
+	sendSymbolStats rt.Chunk[SymbolStats]     // the chunk of one input event
+	q1Out           rt.Chunk[SymbolStats]     // q1's output chunk, valid during its delivery
+	q1Groups        rt.Table[string, q1Group] // GROUP BY state
+	q1Epoch         uint32                    // emissions so far
+	q1Pending       []int32                   // groups that may have become empty in this emission
+	q1Row           SymbolStats               // the row being built
+	q1Win           rt.Ring[q1Event]          // the last events, oldest first
 }
 
 var _ rt.Program = (*App)(nil)
@@ -126,17 +126,12 @@ type q1Event struct {
 	Symbol string
 	Price  float64
 	Null   rt.NullMask // the input event's null mask
+	group  int32       // its group's slot in q1Groups, set by q1Select
 }
 
 // q1Hold copies what q1's window keeps of e.
 func q1Hold(ts int64, e *StockStream) q1Event {
 	return q1Event{ts: ts, Symbol: e.Symbol, Price: e.Price, Null: e.Null}
-}
-
-// q1Key is a GROUP BY key of q1 (null is a value of its own).
-type q1Key struct {
-	Symbol     string
-	SymbolNull bool
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -177,17 +172,20 @@ func (a *App) q1Begin() {
 
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
 func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	var k q1Key
-	if e.Null.Is(0) {
-		k.SymbolNull = true
-	} else {
-		k.Symbol = e.Symbol
+	gi := e.group
+	if !expired {
+		var isNew bool
+		if e.Null.Is(0) {
+			gi, isNew = a.q1Groups.LookupNull()
+		} else {
+			gi, isNew = a.q1Groups.Lookup(e.Symbol)
+		}
+		if isNew {
+			a.q1Groups.At(gi).clear()
+		}
+		e.group = gi
 	}
-	gi, isNew := a.q1Groups.Lookup(k)
 	g := a.q1Groups.At(gi)
-	if isNew {
-		g.clear()
-	}
 	if expired {
 		if !e.Null.Is(1) {
 			g.sum0.Remove(e.Price)

@@ -37,15 +37,16 @@ type App struct {
 	inClicks      Clicks           // the event decoded by SendJSON
 	sendClicks    rt.Chunk[Clicks] // the chunk of one input event
 	onKeyCounts   []func(ts int64, e *KeyCounts)
-	inKeyCounts   KeyCounts                // the event decoded by SendJSON
-	sendKeyCounts rt.Chunk[KeyCounts]      // the chunk of one input event
-	q1Out         rt.Chunk[KeyCounts]      // q1's output chunk, valid during its delivery
-	q1Groups      rt.Table[q1Key, q1Group] // GROUP BY state
-	q1Epoch       uint32                   // emissions so far
-	q1Pending     []int32                  // groups that may have become empty in this emission
-	q1Row         KeyCounts                // the row being built
-	q1Win         rt.Ring[q1Event]         // events not yet expired, oldest first
-	q1Sched       int64                    // the latest timestamp a timer was scheduled for
+	inKeyCounts   KeyCounts                 // the event decoded by SendJSON
+	sendKeyCounts rt.Chunk[KeyCounts]       // the chunk of one input event
+	q1Out         rt.Chunk[KeyCounts]       // q1's output chunk, valid during its delivery
+	q1Groups      rt.Table[string, q1Group] // GROUP BY state
+	q1Epoch       uint32                    // emissions so far
+	q1Pending     []int32                   // groups that may have become empty in this emission
+	q1Row         KeyCounts                 // the row being built
+	q1Win         rt.Ring[q1Event]          // events not yet expired, oldest first
+	q1Sched       int64                     // the latest timestamp a timer was scheduled for
+	q1Timers      rt.Chain                  // the expiry timers, the earliest in a.timers
 }
 
 var _ rt.Program = (*App)(nil)
@@ -138,9 +139,10 @@ func (a *App) emitKeyCounts(c *rt.Chunk[KeyCounts]) {
 // q1Event is an event held by q1's window: its timestamp and the attributes
 // q1 reads.
 type q1Event struct {
-	ts   int64
-	Key  string
-	Null rt.NullMask // the input event's null mask
+	ts    int64
+	Key   string
+	Null  rt.NullMask // the input event's null mask
+	group int32       // its group's slot in q1Groups, set by q1Select
 }
 
 // q1Hold copies what q1's window keeps of e.
@@ -148,15 +150,8 @@ func q1Hold(ts int64, e *Clicks) q1Event {
 	return q1Event{ts: ts, Key: e.Key, Null: e.Null}
 }
 
-// q1Key is a GROUP BY key of q1 (null is a value of its own).
-type q1Key struct {
-	Key     string
-	KeyNull bool
-}
-
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	held    int64  // events of the group held by the window
 	epoch   uint32 // the emission in which the group last had a candidate row
 	cand    int32  // that row's index in the output chunk
 	pending bool   // listed to be deleted if empty at the end of the emission
@@ -170,7 +165,6 @@ func (g *q1Group) reset() {
 
 // clear makes a new group empty, keeping the buffers of the slot's previous group.
 func (g *q1Group) clear() {
-	g.held = 0
 	g.epoch = 0
 	g.count0 = 0
 }
@@ -183,21 +177,23 @@ func (a *App) q1Begin() {
 
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
 func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	var k q1Key
-	if e.Null.Is(0) {
-		k.KeyNull = true
-	} else {
-		k.Key = e.Key
+	gi := e.group
+	if !expired {
+		var isNew bool
+		if e.Null.Is(0) {
+			gi, isNew = a.q1Groups.LookupNull()
+		} else {
+			gi, isNew = a.q1Groups.Lookup(e.Key)
+		}
+		if isNew {
+			a.q1Groups.At(gi).clear()
+		}
+		e.group = gi
 	}
-	gi, isNew := a.q1Groups.Lookup(k)
 	g := a.q1Groups.At(gi)
-	if isNew {
-		g.clear()
-	}
 	if expired {
 		g.count0--
-		g.held--
-		if g.held == 0 {
+		if g.count0 == 0 {
 			if !g.pending {
 				g.pending = true
 				a.q1Pending = append(a.q1Pending, gi)
@@ -205,7 +201,6 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		}
 	} else {
 		g.count0++
-		g.held++
 	}
 	if expired {
 		return
@@ -230,7 +225,7 @@ func (a *App) q1End() {
 	for _, i := range a.q1Pending {
 		g := a.q1Groups.At(i)
 		g.pending = false
-		if g.held == 0 {
+		if g.count0 == 0 {
 			a.q1Groups.Delete(i)
 		}
 	}
@@ -260,7 +255,7 @@ func (a *App) q1(in *rt.Chunk[Clicks]) {
 		a.q1Select(in.TS[i], h, false)
 		if in.TS[i] > a.q1Sched {
 			a.q1Sched = in.TS[i]
-			a.timers.Schedule(in.TS[i]+60000, timerQ1Window, 0)
+			a.q1Timers.Schedule(&a.timers, in.TS[i]+60000, timerQ1Window, 0)
 		}
 	}
 	a.q1End()
@@ -268,6 +263,7 @@ func (a *App) q1(in *rt.Chunk[Clicks]) {
 
 // q1WindowTimer expires the events due at the timer's time, in one emission.
 func (a *App) q1WindowTimer(t rt.Timer) {
+	a.q1Timers.Fired(&a.timers)
 	a.q1Begin()
 	a.q1Expire()
 	a.q1End()

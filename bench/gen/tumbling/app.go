@@ -38,15 +38,15 @@ type App struct {
 	inStockStream   StockStream           // the event decoded by SendJSON
 	sendStockStream rt.Chunk[StockStream] // the chunk of one input event
 	onSymbolBatch   []func(ts int64, e *SymbolBatch)
-	inSymbolBatch   SymbolBatch              // the event decoded by SendJSON
-	sendSymbolBatch rt.Chunk[SymbolBatch]    // the chunk of one input event
-	q1Out           rt.Chunk[SymbolBatch]    // q1's output chunk, valid during its delivery
-	q1Groups        rt.Table[q1Key, q1Group] // GROUP BY state
-	q1Epoch         uint32                   // emissions so far
-	q1Pending       []int32                  // groups that may have become empty in this emission
-	q1Row           SymbolBatch              // the row being built
-	q1Batch         rt.Ring[q1Event]         // the current batch
-	q1Started       bool                     // the first event arrived: boundary timers run
+	inSymbolBatch   SymbolBatch               // the event decoded by SendJSON
+	sendSymbolBatch rt.Chunk[SymbolBatch]     // the chunk of one input event
+	q1Out           rt.Chunk[SymbolBatch]     // q1's output chunk, valid during its delivery
+	q1Groups        rt.Table[string, q1Group] // GROUP BY state
+	q1Epoch         uint32                    // emissions so far
+	q1Pending       []int32                   // groups that may have become empty in this emission
+	q1Row           SymbolBatch               // the row being built
+	q1Batch         rt.Ring[q1Event]          // the current batch
+	q1Started       bool                      // the first event arrived: boundary timers run
 }
 
 var _ rt.Program = (*App)(nil)
@@ -142,6 +142,7 @@ type q1Event struct {
 	Price  float64
 	Volume int64
 	Null   rt.NullMask // the input event's null mask
+	group  int32       // its group's slot in q1Groups, set by q1Select
 }
 
 // q1Hold copies what q1's window keeps of e.
@@ -149,15 +150,8 @@ func q1Hold(ts int64, e *StockStream) q1Event {
 	return q1Event{ts: ts, Symbol: e.Symbol, Price: e.Price, Volume: e.Volume, Null: e.Null}
 }
 
-// q1Key is a GROUP BY key of q1 (null is a value of its own).
-type q1Key struct {
-	Symbol     string
-	SymbolNull bool
-}
-
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	held    int64  // events of the group held by the window
 	epoch   uint32 // the emission in which the group last had a candidate row
 	cand    int32  // that row's index in the output chunk
 	pending bool   // listed to be deleted if empty at the end of the emission
@@ -175,7 +169,6 @@ func (g *q1Group) reset() {
 
 // clear makes a new group empty, keeping the buffers of the slot's previous group.
 func (g *q1Group) clear() {
-	g.held = 0
 	g.epoch = 0
 	g.sum0.Reset()
 	g.avg1.Reset()
@@ -190,17 +183,20 @@ func (a *App) q1Begin() {
 
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
 func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	var k q1Key
-	if e.Null.Is(0) {
-		k.SymbolNull = true
-	} else {
-		k.Symbol = e.Symbol
+	gi := e.group
+	if !expired {
+		var isNew bool
+		if e.Null.Is(0) {
+			gi, isNew = a.q1Groups.LookupNull()
+		} else {
+			gi, isNew = a.q1Groups.Lookup(e.Symbol)
+		}
+		if isNew {
+			a.q1Groups.At(gi).clear()
+		}
+		e.group = gi
 	}
-	gi, isNew := a.q1Groups.Lookup(k)
 	g := a.q1Groups.At(gi)
-	if isNew {
-		g.clear()
-	}
 	if expired {
 		if !e.Null.Is(2) {
 			g.sum0.Remove(e.Volume)
@@ -209,8 +205,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 			g.avg1.Remove(e.Price)
 		}
 		g.count2--
-		g.held--
-		if g.held == 0 {
+		if g.count2 == 0 {
 			if !g.pending {
 				g.pending = true
 				a.q1Pending = append(a.q1Pending, gi)
@@ -224,7 +219,6 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 			g.avg1.Add(e.Price)
 		}
 		g.count2++
-		g.held++
 	}
 	if expired {
 		return
@@ -259,7 +253,6 @@ func (a *App) q1Reset() {
 		}
 		g := a.q1Groups.At(i)
 		g.reset()
-		g.held = 0
 		if !g.pending {
 			g.pending = true
 			a.q1Pending = append(a.q1Pending, i)
@@ -273,7 +266,7 @@ func (a *App) q1End() {
 	for _, i := range a.q1Pending {
 		g := a.q1Groups.At(i)
 		g.pending = false
-		if g.held == 0 {
+		if g.count2 == 0 {
 			a.q1Groups.Delete(i)
 		}
 	}

@@ -33,14 +33,14 @@ type App struct {
 	inTrades   Trades           // the event decoded by SendJSON
 	sendTrades rt.Chunk[Trades] // the chunk of one input event
 	onStats    []func(ts int64, e *Stats)
-	inStats    Stats                    // the event decoded by SendJSON
-	sendStats  rt.Chunk[Stats]          // the chunk of one input event
-	q1Out      rt.Chunk[Stats]          // q1's output chunk, valid during its delivery
-	q1Groups   rt.Table[q1Key, q1Group] // GROUP BY state
-	q1Epoch    uint32                   // emissions so far
-	q1Pending  []int32                  // groups that may have become empty in this emission
-	q1Row      Stats                    // the row being built
-	q1Win      rt.Ring[q1Event]         // the last events, oldest first
+	inStats    Stats                     // the event decoded by SendJSON
+	sendStats  rt.Chunk[Stats]           // the chunk of one input event
+	q1Out      rt.Chunk[Stats]           // q1's output chunk, valid during its delivery
+	q1Groups   rt.Table[string, q1Group] // GROUP BY state
+	q1Epoch    uint32                    // emissions so far
+	q1Pending  []int32                   // groups that may have become empty in this emission
+	q1Row      Stats                     // the row being built
+	q1Win      rt.Ring[q1Event]          // the last events, oldest first
 }
 
 var _ rt.Program = (*App)(nil)
@@ -127,6 +127,7 @@ type q1Event struct {
 	Price  float64
 	Volume int64
 	Null   rt.NullMask // the input event's null mask
+	group  int32       // its group's slot in q1Groups, set by q1Select
 }
 
 // q1Hold copies what q1's window keeps of e.
@@ -134,15 +135,8 @@ func q1Hold(ts int64, e *Trades) q1Event {
 	return q1Event{ts: ts, Symbol: e.Symbol, Price: e.Price, Volume: e.Volume, Null: e.Null}
 }
 
-// q1Key is a GROUP BY key of q1 (null is a value of its own).
-type q1Key struct {
-	Symbol     string
-	SymbolNull bool
-}
-
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	held    int64  // events of the group held by the window
 	epoch   uint32 // the emission in which the group last had a candidate row
 	cand    int32  // that row's index in the output chunk
 	pending bool   // listed to be deleted if empty at the end of the emission
@@ -164,7 +158,6 @@ func (g *q1Group) reset() {
 
 // clear makes a new group empty, keeping the buffers of the slot's previous group.
 func (g *q1Group) clear() {
-	g.held = 0
 	g.epoch = 0
 	g.sum0.Reset()
 	g.count1 = 0
@@ -181,17 +174,20 @@ func (a *App) q1Begin() {
 
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
 func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	var k q1Key
-	if e.Null.Is(0) {
-		k.SymbolNull = true
-	} else {
-		k.Symbol = e.Symbol
+	gi := e.group
+	if !expired {
+		var isNew bool
+		if e.Null.Is(0) {
+			gi, isNew = a.q1Groups.LookupNull()
+		} else {
+			gi, isNew = a.q1Groups.Lookup(e.Symbol)
+		}
+		if isNew {
+			a.q1Groups.At(gi).clear()
+		}
+		e.group = gi
 	}
-	gi, isNew := a.q1Groups.Lookup(k)
 	g := a.q1Groups.At(gi)
-	if isNew {
-		g.clear()
-	}
 	if expired {
 		if !e.Null.Is(2) {
 			g.sum0.Remove(e.Volume)
@@ -206,8 +202,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		if !e.Null.Is(1) {
 			g.max4.Remove(e.Price)
 		}
-		g.held--
-		if g.held == 0 {
+		if g.count1 == 0 {
 			if !g.pending {
 				g.pending = true
 				a.q1Pending = append(a.q1Pending, gi)
@@ -227,7 +222,6 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		if !e.Null.Is(1) {
 			g.max4.Add(e.Price)
 		}
-		g.held++
 	}
 	if expired {
 		return
@@ -268,7 +262,7 @@ func (a *App) q1End() {
 	for _, i := range a.q1Pending {
 		g := a.q1Groups.At(i)
 		g.pending = false
-		if g.held == 0 {
+		if g.count1 == 0 {
 			a.q1Groups.Delete(i)
 		}
 	}

@@ -250,7 +250,6 @@ func q1Hold(ts int64, e *Trades) q1Event {
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	held   int64 // events of the group held by the window
 	sum0   rt.Sum[int64]
 	count1 int64
 	max2   rt.MaxFIFO[float64]
@@ -279,7 +278,6 @@ func (a *p1Instance) q1Select(ts int64, e *q1Event, expired bool) {
 		if !e.Null.Is(1) {
 			g.max2.Remove(e.Price)
 		}
-		g.held--
 	} else {
 		if !e.Null.Is(2) {
 			g.sum0.Add(e.Volume)
@@ -288,7 +286,6 @@ func (a *p1Instance) q1Select(ts int64, e *q1Event, expired bool) {
 		if !e.Null.Is(1) {
 			g.max2.Add(e.Price)
 		}
-		g.held++
 	}
 	if expired {
 		return

@@ -50,20 +50,21 @@ type App struct {
 	inRecent     Recent           // the event decoded by SendJSON
 	sendRecent   rt.Chunk[Recent] // the chunk of one input event
 	onSummary    []func(ts int64, e *Summary)
-	inSummary    Summary                  // the event decoded by SendJSON
-	sendSummary  rt.Chunk[Summary]        // the chunk of one input event
-	q1Out        rt.Chunk[Recent]         // q1's output chunk, valid during its delivery
-	q1Groups     rt.Table[q1Key, q1Group] // GROUP BY state
-	q1Epoch      uint32                   // emissions so far
-	q1Pending    []int32                  // groups that may have become empty in this emission
-	q1Row        Recent                   // the row being built
-	q1Win        rt.Ring[q1Event]         // events not yet expired, oldest first
-	q1Sched      int64                    // the latest timestamp a timer was scheduled for
-	q2Out        rt.Chunk[Summary]        // q2's output chunk, valid during its delivery
-	q2Agg        q2Group                  // aggregate state
-	q2Row        Summary                  // the row being built
-	q2Batch      rt.Ring[q2Event]         // the current batch
-	q2Started    bool                     // the first event arrived: boundary timers run
+	inSummary    Summary                   // the event decoded by SendJSON
+	sendSummary  rt.Chunk[Summary]         // the chunk of one input event
+	q1Out        rt.Chunk[Recent]          // q1's output chunk, valid during its delivery
+	q1Groups     rt.Table[string, q1Group] // GROUP BY state
+	q1Epoch      uint32                    // emissions so far
+	q1Pending    []int32                   // groups that may have become empty in this emission
+	q1Row        Recent                    // the row being built
+	q1Win        rt.Ring[q1Event]          // events not yet expired, oldest first
+	q1Sched      int64                     // the latest timestamp a timer was scheduled for
+	q1Timers     rt.Chain                  // the expiry timers, the earliest in a.timers
+	q2Out        rt.Chunk[Summary]         // q2's output chunk, valid during its delivery
+	q2Agg        q2Group                   // aggregate state
+	q2Row        Summary                   // the row being built
+	q2Batch      rt.Ring[q2Event]          // the current batch
+	q2Started    bool                      // the first event arrived: boundary timers run
 }
 
 var _ rt.Program = (*App)(nil)
@@ -187,6 +188,7 @@ type q1Event struct {
 	Sensor string
 	Value  float64
 	Null   rt.NullMask // the input event's null mask
+	group  int32       // its group's slot in q1Groups, set by q1Select
 }
 
 // q1Hold copies what q1's window keeps of e.
@@ -194,15 +196,8 @@ func q1Hold(ts int64, e *Readings) q1Event {
 	return q1Event{ts: ts, Sensor: e.Sensor, Value: e.Value, Null: e.Null}
 }
 
-// q1Key is a GROUP BY key of q1 (null is a value of its own).
-type q1Key struct {
-	Sensor     string
-	SensorNull bool
-}
-
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	held    int64  // events of the group held by the window
 	epoch   uint32 // the emission in which the group last had a candidate row
 	cand    int32  // that row's index in the output chunk
 	pending bool   // listed to be deleted if empty at the end of the emission
@@ -220,7 +215,6 @@ func (g *q1Group) reset() {
 
 // clear makes a new group empty, keeping the buffers of the slot's previous group.
 func (g *q1Group) clear() {
-	g.held = 0
 	g.epoch = 0
 	g.sum0.Reset()
 	g.count1 = 0
@@ -235,17 +229,20 @@ func (a *App) q1Begin() {
 
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
 func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	var k q1Key
-	if e.Null.Is(0) {
-		k.SensorNull = true
-	} else {
-		k.Sensor = e.Sensor
+	gi := e.group
+	if !expired {
+		var isNew bool
+		if e.Null.Is(0) {
+			gi, isNew = a.q1Groups.LookupNull()
+		} else {
+			gi, isNew = a.q1Groups.Lookup(e.Sensor)
+		}
+		if isNew {
+			a.q1Groups.At(gi).clear()
+		}
+		e.group = gi
 	}
-	gi, isNew := a.q1Groups.Lookup(k)
 	g := a.q1Groups.At(gi)
-	if isNew {
-		g.clear()
-	}
 	if expired {
 		if !e.Null.Is(1) {
 			g.sum0.Remove(e.Value)
@@ -254,8 +251,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		if !e.Null.Is(1) {
 			g.max2.Remove(e.Value)
 		}
-		g.held--
-		if g.held == 0 {
+		if g.count1 == 0 {
 			if !g.pending {
 				g.pending = true
 				a.q1Pending = append(a.q1Pending, gi)
@@ -269,7 +265,6 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		if !e.Null.Is(1) {
 			g.max2.Add(e.Value)
 		}
-		g.held++
 	}
 	row := &a.q1Row
 	*row = Recent{}
@@ -302,7 +297,7 @@ func (a *App) q1End() {
 	for _, i := range a.q1Pending {
 		g := a.q1Groups.At(i)
 		g.pending = false
-		if g.held == 0 {
+		if g.count1 == 0 {
 			a.q1Groups.Delete(i)
 		}
 	}
@@ -332,7 +327,7 @@ func (a *App) q1(in *rt.Chunk[Readings]) {
 		a.q1Select(in.TS[i], h, false)
 		if in.TS[i] > a.q1Sched {
 			a.q1Sched = in.TS[i]
-			a.timers.Schedule(in.TS[i]+1000, timerQ1Window, 0)
+			a.q1Timers.Schedule(&a.timers, in.TS[i]+1000, timerQ1Window, 0)
 		}
 	}
 	a.q1End()
@@ -340,6 +335,7 @@ func (a *App) q1(in *rt.Chunk[Readings]) {
 
 // q1WindowTimer expires the events due at the timer's time, in one emission.
 func (a *App) q1WindowTimer(t rt.Timer) {
+	a.q1Timers.Fired(&a.timers)
 	a.q1Begin()
 	a.q1Expire()
 	a.q1End()
@@ -360,7 +356,6 @@ func q2Hold(ts int64, e *Recent) q2Event {
 
 // q2Group is the aggregate state of one group of q2, one field per aggregate.
 type q2Group struct {
-	held   int64 // events of the group held by the window
 	count0 int64
 	max1   rt.MaxFIFO[float64]
 }
@@ -384,13 +379,11 @@ func (a *App) q2Select(ts int64, e *q2Event, expired bool) {
 		if !e.Null.Is(3) {
 			g.max1.Remove(e.Peak)
 		}
-		g.held--
 	} else {
 		g.count0++
 		if !e.Null.Is(3) {
 			g.max1.Add(e.Peak)
 		}
-		g.held++
 	}
 	if expired {
 		return
