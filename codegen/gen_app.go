@@ -112,17 +112,40 @@ func (m *model) genLiveGroups(f *jen.File) {
 	f.Line()
 }
 
+// prefilter is the condition under which Send<T> drops an event at once:
+// every consumer is a top-level stateless query whose WHERE rejects it
+// (its q<N>Accepts, query.prefilters) and nobody subscribes to the
+// stream. Nil when the stream has other consumers.
+func (s *stream) prefilter() *jen.Statement {
+	if len(s.consumers) == 0 {
+		return nil
+	}
+	c := jen.Len(jen.Id("a").Dot("on" + s.Type)).Op("==").Lit(0)
+	for _, cs := range s.consumers {
+		q := cs.q
+		if q == nil || !q.accepts || q.part != nil || q.entry[s] != q.Method {
+			return nil
+		}
+		c.Op("&&").Op("!").Add(q.f("Accepts")).Call(jen.Id("ts"), jen.Id("e"))
+	}
+	return c
+}
+
 // genEntryPoints emits Send<T> (input streams), On<T> and emit<T>.
 func (m *model) genEntryPoints(f *jen.File, s *stream) {
 	t := s.Type
 	if s.input() {
 		f.Commentf("Send%s delivers e to stream %s at time ts, after firing the timers due", t, s.plan.Name)
 		f.Comment("at or before ts.")
-		f.Func().Add(recv()).Id("Send"+t).Add(event(t)).Block(
-			jen.Id("a").Dot("AdvanceTo").Call(jen.Id("ts")),
+		body := []jen.Code{jen.Id("a").Dot("AdvanceTo").Call(jen.Id("ts"))}
+		if pre := s.prefilter(); pre != nil {
+			body = append(body, jen.If(pre).Block(jen.Return().Comment("no query takes e and no one subscribes")))
+		}
+		body = append(body,
 			jen.Id("a").Dot("send"+t).Dot("Single").Call(jen.Id("ts"), jen.Id("e")),
 			jen.Id("a").Dot("emit"+t).Call(jen.Op("&").Id("a").Dot("send"+t)),
 		)
+		f.Func().Add(recv()).Id("Send" + t).Add(event(t)).Block(body...)
 		f.Line()
 	}
 	f.Commentf("On%s calls fn with every event of stream %s; e is valid only during the call.", t, s.plan.Name)

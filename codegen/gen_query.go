@@ -173,6 +173,46 @@ func (g *qgen) genStateless() {
 	g.decl(g.header(), jen.Func().Add(g.recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(q.in.Type))).Block(body...))
 }
 
+// prefilters reports whether the query's WHERE becomes a q<N>Accepts method
+// that Send<T> can test before building the input chunk: a stateless query
+// emitting current rows, whose condition only computes on the event's
+// attributes and the clock (no function calls, no tables: testing it twice
+// is cheap and the same as once).
+func (q *query) prefilters() bool {
+	p := q.plan
+	if q.stateful() || p.Where == nil || p.Events == plan.ExpiredEvents || p.Limit == 0 {
+		return false
+	}
+	pure := true
+	walk(p.Where, func(x plan.Expr) {
+		switch x := x.(type) {
+		case *plan.Ref:
+			pure = pure && x.Source == 0 && x.Index == nil && !x.TableRow
+		case *plan.Const, *plan.Binary, *plan.Unary, *plan.Convert, *plan.IsNull, *plan.InList,
+			*plan.Case, *plan.Coalesce, *plan.Extreme, *plan.Like, *plan.EventTime, *plan.Now:
+		default:
+			pure = false
+		}
+	})
+	return pure
+}
+
+// genAccepts emits q<N>Accepts, the query's WHERE condition, unless the
+// condition is constant; it reports whether it did (query.accepts).
+func (g *qgen) genAccepts() bool {
+	q := g.q
+	b := g.m.builder(expr.Env{In: jen.Id("e"), InFields: q.in.Fields, TS: jen.Id("ts"), Now: aField("now")})
+	reject, always, never := b.Reject(q.plan.Where)
+	if always || never {
+		return false
+	}
+	b.Emit(jen.Return(jen.Op("!").Parens(reject)))
+	q.accepts = true
+	g.decl([]string{fmt.Sprintf("%s reports whether e passes %s's WHERE condition (line %d).", q.name("Accepts"), q.Method, q.plan.Line)},
+		jen.Func().Add(g.recv()).Id(q.name("Accepts")).Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)).Bool().Block(b.Take()...))
+	return true
+}
+
 func (g *qgen) statelessBody() []jen.Code {
 	q, p := g.q, g.q.plan
 	ts := jen.Id("in").Dot("TS").Index(jen.Id("i"))
@@ -181,7 +221,9 @@ func (g *qgen) statelessBody() []jen.Code {
 		Out: jen.Id("row"), OutFields: q.out.Fields,
 		TS: ts, Now: aField("now"),
 	})
-	if p.Where != nil {
+	if q.prefilters() && g.genAccepts() {
+		b.Emit(jen.If(jen.Op("!").Add(q.f("Accepts")).Call(ts, jen.Id("e"))).Block(jen.Continue()))
+	} else if p.Where != nil {
 		reject, always, never := b.Reject(p.Where)
 		switch {
 		case always:
@@ -220,10 +262,29 @@ func (g *qgen) statelessBody() []jen.Code {
 }
 
 // project fills `row` (zeroed) with the select list, widened to the
-// target's column types, and its null mask.
+// target's column types, and its null mask. Columns that copy the input
+// event's attribute at their own position copy their null bits with one
+// mask.
 func (g *qgen) project(b *expr.Builder) {
 	q := g.q
+	var kept uint64
+	if q.join == nil && q.pat == nil && q.in != nil {
+		for i, c := range q.plan.Select {
+			if r, ok := c.Expr.(*plan.Ref); ok && r.Source == 0 && r.Index == nil && !r.TableRow &&
+				r.Attr == i && r.T == q.out.plan.Attrs[i].Type {
+				kept |= 1 << i
+			}
+		}
+	}
+	if kept != 0 {
+		b.Emit(jen.Id("row").Dot("Null").Op("=").Id("e").Dot("Null").Op("&").Id(fmt.Sprintf("%#b", kept)).
+			Comment("the null bits of the columns copied from the same position"))
+	}
 	for i, c := range q.plan.Select {
+		if kept&(1<<i) != 0 {
+			b.Emit(jen.Id("row").Dot(q.out.Fields[i]).Op("=").Id("e").Dot(q.in.Fields[i]))
+			continue
+		}
 		v := b.Widen(b.Value(c.Expr), q.out.plan.Attrs[i].Type)
 		set := jen.Id("row").Dot("Null").Dot("Set").Call(jen.Lit(i))
 		if v.AlwaysNull {

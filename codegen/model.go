@@ -71,6 +71,9 @@ type query struct {
 	// aggregation, ORDER BY, LIMIT, rate): its rows go to a sink that
 	// upserts them (upsert.go).
 	upsert *upsert
+	// accepts: the query's WHERE is the method q<N>Accepts, which Send<T>
+	// tests first (query.prefilters), set when the query is generated.
+	accepts bool
 	state
 }
 

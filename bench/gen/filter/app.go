@@ -65,6 +65,9 @@ func (a *App) LiveGroups() int {
 // at or before ts.
 func (a *App) SendStockStream(ts int64, e *StockStream) {
 	a.AdvanceTo(ts)
+	if len(a.onStockStream) == 0 && !a.q1Accepts(ts, e) {
+		return // no query takes e and no one subscribes
+	}
 	a.sendStockStream.Single(ts, e)
 	a.emitStockStream(&a.sendStockStream)
 }
@@ -110,6 +113,11 @@ func (a *App) emitFiltered(c *rt.Chunk[Filtered]) {
 	}
 }
 
+// q1Accepts reports whether e passes q1's WHERE condition (line 4).
+func (a *App) q1Accepts(ts int64, e *StockStream) bool {
+	return !(e.Null.Is(1) || !(e.Price > 100.0) || e.Null.Is(2) || !(e.Volume < 1000))
+}
+
 // q1: line 4: INSERT INTO Filtered
 // It reads StockStream and inserts into Filtered.
 func (a *App) q1(in *rt.Chunk[StockStream]) {
@@ -117,22 +125,14 @@ func (a *App) q1(in *rt.Chunk[StockStream]) {
 	out.Reset()
 	for i := range in.Ev {
 		e := &in.Ev[i]
-		if e.Null.Is(1) || !(e.Price > 100.0) || e.Null.Is(2) || !(e.Volume < 1000) {
+		if !a.q1Accepts(in.TS[i], e) {
 			continue
 		}
 		row := out.Append(in.TS[i])
+		row.Null = e.Null & 0b111 // the null bits of the columns copied from the same position
 		row.Symbol = e.Symbol
-		if e.Null.Is(0) {
-			row.Null.Set(0)
-		}
 		row.Price = e.Price
-		if e.Null.Is(1) {
-			row.Null.Set(1)
-		}
 		row.Volume = e.Volume
-		if e.Null.Is(2) {
-			row.Null.Set(2)
-		}
 	}
 	if out.Len() > 0 {
 		a.emitFiltered(out)

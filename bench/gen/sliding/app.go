@@ -226,10 +226,8 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	}
 	row := &a.q1Row
 	*row = SymbolStats{}
+	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 	row.Symbol = e.Symbol
-	if e.Null.Is(0) {
-		row.Null.Set(0)
-	}
 	row.Total = g.sum0.S
 	if g.sum0.N == 0 {
 		row.Null.Set(1)

@@ -207,10 +207,8 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	}
 	row := &a.q1Row
 	*row = KeyCounts{}
+	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 	row.Key = e.Key
-	if e.Null.Is(0) {
-		row.Null.Set(0)
-	}
 	row.N = g.count0
 	if g.epoch != a.q1Epoch {
 		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())

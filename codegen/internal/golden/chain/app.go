@@ -152,6 +152,9 @@ func (a *App) emitWide(c *rt.Chunk[Wide]) {
 // at or before ts.
 func (a *App) SendLoop(ts int64, e *Loop) {
 	a.AdvanceTo(ts)
+	if len(a.onLoop) == 0 && !a.q6Accepts(ts, e) {
+		return // no query takes e and no one subscribes
+	}
 	a.sendLoop.Single(ts, e)
 	a.emitLoop(&a.sendLoop)
 }
@@ -255,10 +258,8 @@ func (a *App) q1(in *rt.Chunk[A]) {
 	for i := range in.Ev {
 		e := &in.Ev[i]
 		row := out.Append(in.TS[i])
+		row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 		row.X = e.X
-		if e.Null.Is(0) {
-			row.Null.Set(0)
-		}
 		row.Y = e.X * 10
 		if e.Null.Is(0) {
 			row.Null.Set(1)
@@ -269,6 +270,11 @@ func (a *App) q1(in *rt.Chunk[A]) {
 	}
 }
 
+// q2Accepts reports whether e passes q2's WHERE condition (line 7).
+func (a *App) q2Accepts(ts int64, e *A) bool {
+	return !(e.Null.Is(0) || !(e.X > 5))
+}
+
 // q2: line 7: INSERT INTO Wide SELECT x, x AS y FROM A WHERE x > 5;
 // It reads A and inserts into Wide.
 func (a *App) q2(in *rt.Chunk[A]) {
@@ -276,7 +282,7 @@ func (a *App) q2(in *rt.Chunk[A]) {
 	out.Reset()
 	for i := range in.Ev {
 		e := &in.Ev[i]
-		if e.Null.Is(0) || !(e.X > 5) {
+		if !a.q2Accepts(in.TS[i], e) {
 			continue
 		}
 		row := out.Append(in.TS[i])
@@ -344,6 +350,11 @@ func (a *App) q5(in *rt.Chunk[A]) {
 	// LIMIT 0: nothing is emitted.
 }
 
+// q6Accepts reports whether e passes q6's WHERE condition (line 11).
+func (a *App) q6Accepts(ts int64, e *Loop) bool {
+	return !(e.Null.Is(0) || !(e.N > 0))
+}
+
 // q6: line 11: INSERT INTO Loop SELECT n - 1 AS n FROM Loop WHERE n > 0;
 // It reads Loop and inserts into Loop.
 // Its output can reach its own input, so each output chunk is a fresh value.
@@ -351,7 +362,7 @@ func (a *App) q6(in *rt.Chunk[Loop]) {
 	out := &rt.Chunk[Loop]{}
 	for i := range in.Ev {
 		e := &in.Ev[i]
-		if e.Null.Is(0) || !(e.N > 0) {
+		if !a.q6Accepts(in.TS[i], e) {
 			continue
 		}
 		row := out.Append(in.TS[i])

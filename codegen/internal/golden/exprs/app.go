@@ -309,6 +309,11 @@ func (a *App) q2(in *rt.Chunk[In]) {
 	}
 }
 
+// q3Accepts reports whether e passes q3's WHERE condition (line 12).
+func (a *App) q3Accepts(ts int64, e *In) bool {
+	return !(!e.Null.Is(0) && (e.Null.Is(0) || !(e.I != 3)))
+}
+
 // q3: line 12: INSERT INTO Cond
 // It reads In and inserts into Cond.
 func (a *App) q3(in *rt.Chunk[In]) {
@@ -316,7 +321,7 @@ func (a *App) q3(in *rt.Chunk[In]) {
 	out.Reset()
 	for i := range in.Ev {
 		e := &in.Ev[i]
-		if !e.Null.Is(0) && (e.Null.Is(0) || !(e.I != 3)) {
+		if !a.q3Accepts(in.TS[i], e) {
 			continue
 		}
 		row := out.Append(in.TS[i])

@@ -318,14 +318,9 @@ func (a *p1Instance) q1(in *rt.Chunk[Orders]) {
 	for i := range in.Ev {
 		e := &in.Ev[i]
 		row := out.Append(in.TS[i])
+		row.Null = e.Null & 0b11 // the null bits of the columns copied from the same position
 		row.Id = e.Id
-		if e.Null.Is(0) {
-			row.Null.Set(0)
-		}
 		row.Amount = e.Amount
-		if e.Null.Is(1) {
-			row.Null.Set(1)
-		}
 		row.Gross = e.Amount * 1.2
 		if e.Null.Is(1) {
 			row.Null.Set(2)
@@ -410,6 +405,11 @@ func (a *p1Instance) q2(in *rt.Chunk[P1Priced]) {
 	a.q2End()
 }
 
+// q3Accepts reports whether e passes q3's WHERE condition (line 13).
+func (a *p1Instance) q3Accepts(ts int64, e *Limits) bool {
+	return !(e.Null.Is(0) || !(e.Cap > 0.0))
+}
+
 // q3: line 13: INSERT INTO Capped SELECT cap FROM Limits WHERE cap > 0;
 // It reads Limits and inserts into Capped.
 func (a *p1Instance) q3(in *rt.Chunk[Limits]) {
@@ -417,14 +417,12 @@ func (a *p1Instance) q3(in *rt.Chunk[Limits]) {
 	out.Reset()
 	for i := range in.Ev {
 		e := &in.Ev[i]
-		if e.Null.Is(0) || !(e.Cap > 0.0) {
+		if !a.q3Accepts(in.TS[i], e) {
 			continue
 		}
 		row := out.Append(in.TS[i])
+		row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 		row.Cap = e.Cap
-		if e.Null.Is(0) {
-			row.Null.Set(0)
-		}
 	}
 	if out.Len() > 0 {
 		a.emitCapped(out)

@@ -449,18 +449,10 @@ func (a *App) q1(in *rt.Chunk[StockStream]) {
 	for i := range in.Ev {
 		e := &in.Ev[i]
 		row := out.Append(in.TS[i])
+		row.Null = e.Null & 0b111 // the null bits of the columns copied from the same position
 		row.Symbol = e.Symbol
-		if e.Null.Is(0) {
-			row.Null.Set(0)
-		}
 		row.Price = e.Price
-		if e.Null.Is(1) {
-			row.Null.Set(1)
-		}
 		row.Volume = e.Volume
-		if e.Null.Is(2) {
-			row.Null.Set(2)
-		}
 	}
 	if out.Len() > 0 {
 		a.emitStockTable(out)
@@ -475,10 +467,8 @@ func (a *App) q2(in *rt.Chunk[CheckStream]) {
 	for i := range in.Ev {
 		e := &in.Ev[i]
 		row := out.Append(in.TS[i])
+		row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 		row.Symbol = e.Symbol
-		if e.Null.Is(0) {
-			row.Null.Set(0)
-		}
 	}
 	if out.Len() > 0 {
 		a.emitSeen(out)
@@ -543,14 +533,9 @@ func (a *App) q5(in *rt.Chunk[UpdateStream]) {
 		e := &in.Ev[i]
 		row := &a.q5Row
 		*row = StockTable{}
+		row.Null = e.Null & 0b11 // the null bits of the columns copied from the same position
 		row.Symbol = e.Symbol
-		if e.Null.Is(0) {
-			row.Null.Set(0)
-		}
 		row.Price = e.Price
-		if e.Null.Is(1) {
-			row.Null.Set(1)
-		}
 		row.Volume = 0
 		found := false
 		var t1Key StockTableKey
@@ -589,10 +574,8 @@ func (a *App) q6(in *rt.Chunk[CheckStream]) {
 			continue
 		}
 		row := out.Append(in.TS[i])
+		row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 		row.Symbol = e.Symbol
-		if e.Null.Is(0) {
-			row.Null.Set(0)
-		}
 	}
 	if out.Len() > 0 {
 		a.emitKnown(out)
