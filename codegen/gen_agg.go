@@ -23,6 +23,33 @@ type kernel struct {
 	clear       []jen.Code // statements on g making a new group's kernel empty
 	result      func(g jen.Code) expr.Value
 	argType     types.Type // Go type the argument is converted to; 0: unchanged
+	// shared: the kernel keeps no state of its own, its result reads
+	// another kernel's (AVG of a DOUBLE SUM's argument: shareAvg).
+	shared bool
+}
+
+// shareAvg makes each AVG whose argument is also a SUM's, summed in
+// DOUBLE, read that SUM's kernel: the same additions in the same order,
+// so the same result, with one update per event instead of two. argKey
+// identifies an aggregate's argument.
+func shareAvg(kernels []*kernel, argKey func(*plan.Agg) string) {
+	for _, avg := range kernels {
+		if avg.agg.Kind != plan.AggAvg || avg.agg.Arg == nil {
+			continue
+		}
+		for _, sum := range kernels {
+			if sum.agg.Kind != plan.AggSum || sum.argType != types.Double || sum.agg.Arg == nil ||
+				argKey(sum.agg) != argKey(avg.agg) {
+				continue
+			}
+			name := kernelName(sum.agg)
+			*avg = kernel{agg: avg.agg, shared: true, argType: avg.argType,
+				result: func(g jen.Code) expr.Value {
+					return expr.External(types.Double, jen.Add(g).Dot(name).Dot("Mean").Call(), expr.IsZero(jen.Add(g).Dot(name).Dot("N")))
+				}}
+			break
+		}
+	}
 }
 
 // kernelName is sum0, minForever3, ...: the kind in lower camel case and the ID.

@@ -231,8 +231,14 @@ func (g *qgen) genSelector() {
 			g.held = kernelName(a)
 		}
 	}
+	shareAvg(kernels, func(a *plan.Agg) string {
+		b := g.selBuilder(kernels)
+		b.SetOutExprs(q.plan.Select)
+		v := b.Value(a.Arg)
+		return fmt.Sprintf("%v %#v %#v %#v", v.T, b.Take(), v.Code(), v.NullCode())
+	})
 	g.genGroups(kernels)
-	if q.collapse {
+	if q.collapse && !g.directRow() {
 		g.field("Row", jen.Id(q.out.Type), "the row being built")
 	}
 	if q.tags {
@@ -291,6 +297,14 @@ func (g *qgen) genBegin() {
 	g.method("Begin", nil, q.name("Begin")+" starts an emission.", body...)
 }
 
+// directRow reports whether the selector builds a collapsed row in its
+// candidate slot of the output chunk at once: without HAVING (a rejected
+// row must leave the earlier candidate as it was) and outside joins (whose
+// candidates sit at q<N>Base).
+func (g *qgen) directRow() bool {
+	return g.q.collapse && g.q.plan.Having == nil && g.q.join == nil
+}
+
 // markPending lists group gi for deletion at the end of the emission.
 func (g *qgen) markPending(gi, grp jen.Code) jen.Code {
 	q := g.q
@@ -300,8 +314,11 @@ func (g *qgen) markPending(gi, grp jen.Code) jen.Code {
 	)
 }
 
-func (g *qgen) genSelect(kernels []*kernel) {
-	q, p := g.q, g.q.plan
+// selBuilder is the expression builder of the selector: e the event (l
+// and r the joined events, r a pattern's run), g its group, row the
+// output row, ts its time.
+func (g *qgen) selBuilder(kernels []*kernel) *expr.Builder {
+	q := g.q
 	env := expr.Env{
 		Out: jen.Id("row"), OutFields: q.out.Fields,
 		TS: jen.Id("ts"), Now: aField("now"),
@@ -323,7 +340,82 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	default:
 		env.In, env.InFields = jen.Id("e"), q.in.Fields
 	}
-	b := g.m.builder(env)
+	return g.m.builder(env)
+}
+
+// kernelUpdates returns the statements adding the selected event to group
+// g's aggregates and removing it. In aggregate arguments, output column
+// names (HAVING resolves them first, §6.4) stand for the column's
+// expression.
+func (g *qgen) kernelUpdates(b *expr.Builder, kernels []*kernel) (adds, removes guarded) {
+	b.SetOutExprs(g.q.plan.Select)
+	defer b.SetOutExprs(nil)
+	for _, k := range kernels {
+		if k.shared {
+			continue // updated by the kernel it shares
+		}
+		var v jen.Code
+		var notNull *jen.Statement
+		if k.agg.Arg != nil {
+			val := b.Value(k.agg.Arg)
+			if val.AlwaysNull {
+				continue
+			}
+			if k.argType != 0 && k.argType != val.T {
+				val = b.Widen(val, k.argType)
+			}
+			if val.Nullable() {
+				val = b.Reuse(val)
+				notNull = val.NotNullCode()
+			}
+			v = val.Code()
+		}
+		adds.add(notNull, k.add(v))
+		if k.remove != nil {
+			removes.add(notNull, k.remove(v))
+		}
+	}
+	return adds, removes
+}
+
+// guarded is a list of statements, each run only if its condition holds
+// (nil: always); consecutive statements under the same condition share one
+// if: aggregates over one argument test its null bit once.
+type guarded struct {
+	conds  []*jen.Statement
+	keys   []string
+	bodies [][]jen.Code
+}
+
+func (l *guarded) add(cond *jen.Statement, c jen.Code) {
+	key := ""
+	if cond != nil {
+		key = fmt.Sprintf("%#v", cond)
+	}
+	if n := len(l.keys); n > 0 && cond != nil && l.keys[n-1] == key {
+		l.bodies[n-1] = append(l.bodies[n-1], c)
+		return
+	}
+	l.conds = append(l.conds, cond)
+	l.keys = append(l.keys, key)
+	l.bodies = append(l.bodies, []jen.Code{c})
+}
+
+func (l *guarded) code() []jen.Code {
+	var out []jen.Code
+	for i, c := range l.conds {
+		if c == nil {
+			out = append(out, l.bodies[i]...)
+		} else {
+			out = append(out, jen.If(c).Block(l.bodies[i]...))
+		}
+	}
+	return out
+}
+
+func (g *qgen) genSelect(kernels []*kernel) {
+	q, p := g.q, g.q.plan
+	b := g.selBuilder(kernels)
 	if q.join != nil && p.Where != nil {
 		// The WHERE conjuncts left after the per-side filters run on
 		// every joined row, null-extended ones included (§8).
@@ -358,59 +450,28 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	} else if p.Aggregating {
 		b.Emit(jen.Id("g").Op(":=").Op("&").Add(q.f("Agg")))
 	}
-	// Aggregate updates. In aggregate arguments, output column names (HAVING
-	// resolves them first, §6.4) stand for the column's expression.
-	b.SetOutExprs(q.plan.Select)
+	// Aggregate updates.
 	if len(kernels) > 0 {
-		var adds, removes []jen.Code
-		for _, k := range kernels {
-			var v jen.Code
-			var notNull *jen.Statement
-			if k.agg.Arg != nil {
-				val := b.Value(k.agg.Arg)
-				if val.AlwaysNull {
-					continue
-				}
-				if k.argType != 0 && k.argType != val.T {
-					val = b.Widen(val, k.argType)
-				}
-				if val.Nullable() {
-					val = b.Reuse(val)
-					notNull = val.NotNullCode()
-				}
-				v = val.Code()
-			}
-			guard := func(c jen.Code) jen.Code {
-				if notNull == nil {
-					return c
-				}
-				return jen.If(notNull).Block(c)
-			}
-			adds = append(adds, guard(k.add(v)))
-			if k.remove != nil {
-				removes = append(removes, guard(k.remove(v)))
-			}
-		}
+		adds, removes := g.kernelUpdates(b, kernels)
 		if q.countHeld {
 			if g.held == "held" {
-				adds = append(adds, jen.Id("g").Dot("held").Op("++"))
-				removes = append(removes, jen.Id("g").Dot("held").Op("--"))
+				adds.add(nil, jen.Id("g").Dot("held").Op("++"))
+				removes.add(nil, jen.Id("g").Dot("held").Op("--"))
 			}
 			if q.deletable {
-				removes = append(removes, jen.If(jen.Id("g").Dot(g.held).Op("==").Lit(0)).Block(
+				removes.add(nil, jen.If(jen.Id("g").Dot(g.held).Op("==").Lit(0)).Block(
 					g.markPending(jen.Id("gi"), jen.Id("g"))))
 			}
 		}
 		if g.canExpire() {
-			b.Emit(jen.If(jen.Id("expired")).Block(removes...).Else().Block(adds...))
+			b.Emit(jen.If(jen.Id("expired")).Block(removes.code()...).Else().Block(adds.code()...))
 		} else {
-			b.Emit(adds...)
+			b.Emit(adds.code()...)
 		}
 	}
 	if q.deletable && !q.countHeld {
 		b.Emit(g.markPending(jen.Id("gi"), jen.Id("g")))
 	}
-	b.SetOutExprs(nil)
 	// Rows only for the emitted event kinds (§4.5).
 	if !g.canExpire() && !q.wantCur {
 		b.Emit(jen.Return().Comment("only expired rows are emitted, and there are none"))
@@ -422,10 +483,24 @@ func (g *qgen) genSelect(kernels []*kernel) {
 			b.Emit(jen.If(jen.Op("!").Id("expired")).Block(jen.Return()))
 		}
 	}
-	// The row.
-	if q.collapse {
+	// The row. Without HAVING a collapsed row is built in its candidate
+	// slot at once; with HAVING apart, so that a rejected row leaves the
+	// group's earlier candidate as it was.
+	direct := g.directRow()
+	switch {
+	case direct && q.grouped:
+		b.Emit(
+			jen.If(jen.Id("g").Dot("epoch").Op("!=").Add(q.f("Epoch"))).Block(
+				jen.List(jen.Id("g").Dot("epoch"), jen.Id("g").Dot("cand")).Op("=").List(q.f("Epoch"), jen.Int32().Call(q.f("Out").Dot("Len").Call())),
+			),
+			jen.Id("i").Op(":=").Int().Call(jen.Id("g").Dot("cand")),
+			jen.Id("row").Op(":=").Add(q.f("Out")).Dot("Put").Call(jen.Id("i"), jen.Id("ts")),
+		)
+	case direct:
+		b.Emit(jen.Id("row").Op(":=").Add(q.f("Out")).Dot("Put").Call(jen.Lit(0), jen.Id("ts")))
+	case q.collapse:
 		b.Emit(jen.Id("row").Op(":=").Op("&").Add(q.f("Row")), jen.Op("*").Id("row").Op("=").Id(q.out.Type).Values())
-	} else {
+	default:
 		b.Emit(jen.Id("row").Op(":=").Add(q.f("Out")).Dot("Append").Call(jen.Id("ts")))
 	}
 	g.project(b)
@@ -446,6 +521,9 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	// Keep the candidate (§6.2 step 2).
 	idx := jen.Id("i")
 	switch {
+	case direct && q.grouped:
+	case direct:
+		idx = jen.Lit(0)
 	case q.grouped && q.collapse:
 		b.Emit(
 			jen.If(jen.Id("g").Dot("epoch").Op("!=").Add(q.f("Epoch"))).Block(

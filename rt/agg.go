@@ -21,6 +21,11 @@ func (a *Sum[S]) Add(v S)    { a.S += v; a.N++ }
 func (a *Sum[S]) Remove(v S) { a.S -= v; a.N-- }
 func (a *Sum[S]) Reset()     { *a = Sum[S]{} }
 
+// Mean is AVG over the same values, S/N in DOUBLE: a query computing SUM
+// and AVG of one DOUBLE argument keeps one sum (exactly Avg's).
+// Meaningless when N is 0 (null).
+func (a *Sum[S]) Mean() float64 { return float64(a.S) / float64(a.N) }
+
 // Avg is AVG: the sum in DOUBLE over N values.
 type Avg struct {
 	S float64
@@ -114,7 +119,19 @@ func (a *Kept[T]) Reset()   { *a = Kept[T]{} }
 // never rescans the window.
 type MinFIFO[T cmp.Ordered] struct{ q mono[T] }
 
-func (a *MinFIFO[T]) Add(v T)    { a.q.add(v, false) }
+func (a *MinFIFO[T]) Add(v T) {
+	m := &a.q
+	for m.n > 0 && m.back().v >= v {
+		m.n--
+	}
+	if m.n == len(m.buf) {
+		m.grow()
+	}
+	m.buf[(m.head+m.n)&(len(m.buf)-1)] = monoItem[T]{m.in, v}
+	m.n++
+	m.in++
+}
+
 func (a *MinFIFO[T]) Remove(v T) { a.q.remove() }
 func (a *MinFIFO[T]) Reset()     { a.q.reset() }
 func (a *MinFIFO[T]) Len() int   { return a.q.Len() }
@@ -123,16 +140,32 @@ func (a *MinFIFO[T]) Value() T   { return a.q.front() }
 // MaxFIFO is MAX over a window that removes values oldest first.
 type MaxFIFO[T cmp.Ordered] struct{ q mono[T] }
 
-func (a *MaxFIFO[T]) Add(v T)    { a.q.add(v, true) }
+func (a *MaxFIFO[T]) Add(v T) {
+	m := &a.q
+	for m.n > 0 && m.back().v <= v {
+		m.n--
+	}
+	if m.n == len(m.buf) {
+		m.grow()
+	}
+	m.buf[(m.head+m.n)&(len(m.buf)-1)] = monoItem[T]{m.in, v}
+	m.n++
+	m.in++
+}
+
 func (a *MaxFIFO[T]) Remove(v T) { a.q.remove() }
 func (a *MaxFIFO[T]) Reset()     { a.q.reset() }
 func (a *MaxFIFO[T]) Len() int   { return a.q.Len() }
 func (a *MaxFIFO[T]) Value() T   { return a.q.front() }
 
-// mono is a monotonic deque of (arrival number, value): values that can
-// never become the extreme again are dropped on arrival.
+// mono is a monotonic deque of (arrival number, value) in a ring buffer
+// (a power of two long): values that can never become the extreme again
+// are dropped on arrival. Dropped entries are not zeroed: a string value
+// stays referenced until its entry is reused, at most the window's
+// content.
 type mono[T cmp.Ordered] struct {
-	d       Ring[monoItem[T]]
+	buf     []monoItem[T]
+	head, n int
 	in, out int64 // values added, values removed
 }
 
@@ -143,22 +176,21 @@ type monoItem[T any] struct {
 
 func (m *mono[T]) Len() int { return int(m.in - m.out) }
 
-func (m *mono[T]) add(v T, max bool) {
-	for m.d.Len() > 0 {
-		b := m.d.Back().v
-		if max && b > v || !max && b < v {
-			break
-		}
-		m.d.PopBack()
+func (m *mono[T]) back() *monoItem[T] { return &m.buf[(m.head+m.n-1)&(len(m.buf)-1)] }
+
+func (m *mono[T]) grow() {
+	buf := make([]monoItem[T], max(8, 2*len(m.buf)))
+	for i := range m.n {
+		buf[i] = m.buf[(m.head+i)&(len(m.buf)-1)]
 	}
-	*m.d.Push() = monoItem[T]{n: m.in, v: v}
-	m.in++
+	m.buf, m.head = buf, 0
 }
 
 // remove removes the oldest value.
 func (m *mono[T]) remove() {
-	if m.d.Len() > 0 && m.d.Front().n == m.out {
-		m.d.PopFront()
+	if m.n > 0 && m.buf[m.head].n == m.out {
+		m.head = (m.head + 1) & (len(m.buf) - 1)
+		m.n--
 	}
 	m.out++
 }
@@ -166,15 +198,15 @@ func (m *mono[T]) remove() {
 // front is the extreme; the zero value when empty (the result is then
 // null, but generated code reads the value before its null flag).
 func (m *mono[T]) front() T {
-	if m.d.Len() == 0 {
+	if m.n == 0 {
 		var zero T
 		return zero
 	}
-	return m.d.Front().v
+	return m.buf[m.head].v
 }
 
 func (m *mono[T]) reset() {
-	m.d.Clear()
+	m.head, m.n = 0, 0
 	m.in, m.out = 0, 0
 }
 

@@ -39,7 +39,6 @@ type App struct {
 	q1Groups        rt.Table[string, q1Group] // GROUP BY state
 	q1Epoch         uint32                    // emissions so far
 	q1Pending       []int32                   // groups that may have become empty in this emission
-	q1Row           SymbolStats               // the row being built
 	q1Win           rt.Ring[q1Event]          // the last events, oldest first
 }
 
@@ -141,7 +140,6 @@ type q1Group struct {
 	cand    int32  // that row's index in the output chunk
 	pending bool   // listed to be deleted if empty at the end of the emission
 	sum0    rt.Sum[float64]
-	avg1    rt.Avg
 	min2    rt.MinFIFO[float64]
 	max3    rt.MaxFIFO[float64]
 }
@@ -149,7 +147,6 @@ type q1Group struct {
 // reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER.
 func (g *q1Group) reset() {
 	g.sum0.Reset()
-	g.avg1.Reset()
 	g.min2.Reset()
 	g.max3.Reset()
 }
@@ -159,7 +156,6 @@ func (g *q1Group) clear() {
 	g.held = 0
 	g.epoch = 0
 	g.sum0.Reset()
-	g.avg1.Reset()
 	g.min2.Reset()
 	g.max3.Reset()
 }
@@ -189,14 +185,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	if expired {
 		if !e.Null.Is(1) {
 			g.sum0.Remove(e.Price)
-		}
-		if !e.Null.Is(1) {
-			g.avg1.Remove(e.Price)
-		}
-		if !e.Null.Is(1) {
 			g.min2.Remove(e.Price)
-		}
-		if !e.Null.Is(1) {
 			g.max3.Remove(e.Price)
 		}
 		g.held--
@@ -209,14 +198,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	} else {
 		if !e.Null.Is(1) {
 			g.sum0.Add(e.Price)
-		}
-		if !e.Null.Is(1) {
-			g.avg1.Add(e.Price)
-		}
-		if !e.Null.Is(1) {
 			g.min2.Add(e.Price)
-		}
-		if !e.Null.Is(1) {
 			g.max3.Add(e.Price)
 		}
 		g.held++
@@ -224,16 +206,19 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	if expired {
 		return
 	}
-	row := &a.q1Row
-	*row = SymbolStats{}
+	if g.epoch != a.q1Epoch {
+		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())
+	}
+	i := int(g.cand)
+	row := a.q1Out.Put(i, ts)
 	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 	row.Symbol = e.Symbol
 	row.Total = g.sum0.S
 	if g.sum0.N == 0 {
 		row.Null.Set(1)
 	}
-	row.Average = g.avg1.Mean()
-	if g.avg1.N == 0 {
+	row.Average = g.sum0.Mean()
+	if g.sum0.N == 0 {
 		row.Null.Set(2)
 	}
 	row.Low = g.min2.Value()
@@ -244,11 +229,6 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	if g.max3.Len() == 0 {
 		row.Null.Set(4)
 	}
-	if g.epoch != a.q1Epoch {
-		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())
-	}
-	i := int(g.cand)
-	*a.q1Out.Put(i, ts) = *row
 }
 
 // q1End ends an emission: the candidates form the output chunk (§6.2 steps 2-4).

@@ -43,7 +43,6 @@ type App struct {
 	q1Groups      rt.Table[string, q1Group] // GROUP BY state
 	q1Epoch       uint32                    // emissions so far
 	q1Pending     []int32                   // groups that may have become empty in this emission
-	q1Row         KeyCounts                 // the row being built
 	q1Win         rt.Ring[q1Event]          // events not yet expired, oldest first
 	q1Sched       int64                     // the latest timestamp a timer was scheduled for
 	q1Timers      rt.Chain                  // the expiry timers, the earliest in a.timers
@@ -205,16 +204,14 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	if expired {
 		return
 	}
-	row := &a.q1Row
-	*row = KeyCounts{}
-	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
-	row.Key = e.Key
-	row.N = g.count0
 	if g.epoch != a.q1Epoch {
 		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())
 	}
 	i := int(g.cand)
-	*a.q1Out.Put(i, ts) = *row
+	row := a.q1Out.Put(i, ts)
+	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
+	row.Key = e.Key
+	row.N = g.count0
 }
 
 // q1End ends an emission: the candidates form the output chunk (§6.2 steps 2-4).

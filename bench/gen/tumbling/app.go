@@ -44,7 +44,6 @@ type App struct {
 	q1Groups        rt.Table[string, q1Group] // GROUP BY state
 	q1Epoch         uint32                    // emissions so far
 	q1Pending       []int32                   // groups that may have become empty in this emission
-	q1Row           SymbolBatch               // the row being built
 	q1Batch         rt.Ring[q1Event]          // the current batch
 	q1Started       bool                      // the first event arrived: boundary timers run
 }
@@ -223,8 +222,11 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	if expired {
 		return
 	}
-	row := &a.q1Row
-	*row = SymbolBatch{}
+	if g.epoch != a.q1Epoch {
+		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())
+	}
+	i := int(g.cand)
+	row := a.q1Out.Put(i, ts)
 	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 	row.Symbol = e.Symbol
 	row.Total = g.sum0.S
@@ -236,11 +238,6 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		row.Null.Set(2)
 	}
 	row.N = g.count2
-	if g.epoch != a.q1Epoch {
-		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())
-	}
-	i := int(g.cand)
-	*a.q1Out.Put(i, ts) = *row
 }
 
 // q1Reset is RESET: it clears the aggregates of every group.

@@ -39,7 +39,6 @@ type App struct {
 	q1Groups   rt.Table[string, q1Group] // GROUP BY state
 	q1Epoch    uint32                    // emissions so far
 	q1Pending  []int32                   // groups that may have become empty in this emission
-	q1Row      Stats                     // the row being built
 	q1Win      rt.Ring[q1Event]          // the last events, oldest first
 }
 
@@ -195,11 +194,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		g.count1--
 		if !e.Null.Is(1) {
 			g.avg2.Remove(e.Price)
-		}
-		if !e.Null.Is(1) {
 			g.min3.Remove(e.Price)
-		}
-		if !e.Null.Is(1) {
 			g.max4.Remove(e.Price)
 		}
 		if g.count1 == 0 {
@@ -215,19 +210,18 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		g.count1++
 		if !e.Null.Is(1) {
 			g.avg2.Add(e.Price)
-		}
-		if !e.Null.Is(1) {
 			g.min3.Add(e.Price)
-		}
-		if !e.Null.Is(1) {
 			g.max4.Add(e.Price)
 		}
 	}
 	if expired {
 		return
 	}
-	row := &a.q1Row
-	*row = Stats{}
+	if g.epoch != a.q1Epoch {
+		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())
+	}
+	i := int(g.cand)
+	row := a.q1Out.Put(i, ts)
 	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 	row.Symbol = e.Symbol
 	row.Total = g.sum0.S
@@ -247,11 +241,6 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	if g.max4.Len() == 0 {
 		row.Null.Set(5)
 	}
-	if g.epoch != a.q1Epoch {
-		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())
-	}
-	i := int(g.cand)
-	*a.q1Out.Put(i, ts) = *row
 }
 
 // q1End ends an emission: the candidates form the output chunk (§6.2 steps 2-4).

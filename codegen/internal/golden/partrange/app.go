@@ -220,7 +220,6 @@ type p1Instance struct {
 	q1Out   rt.Chunk[P1Priced] // q1's output chunk, valid during its delivery
 	q2Out   rt.Chunk[Totals]   // q2's output chunk, valid during its delivery
 	q2Agg   q2Group            // aggregate state
-	q2Row   Totals             // the row being built
 	q2Rated rt.Chunk[Totals]   // the rate limiter's output chunk
 	q2Buf   rt.Chunk[Totals]   // the last row since the tick
 	q3Out   rt.Chunk[Capped]   // q3's output chunk, valid during its delivery
@@ -355,14 +354,12 @@ func (a *p1Instance) q2Select(ts int64, e *P1Priced) {
 		g.sum0.Add(e.Gross)
 	}
 	g.count1++
-	row := &a.q2Row
-	*row = Totals{}
+	row := a.q2Out.Put(0, ts)
 	row.Gross = g.sum0.S
 	if g.sum0.N == 0 {
 		row.Null.Set(0)
 	}
 	row.N = g.count1
-	*a.q2Out.Put(0, ts) = *row
 }
 
 // q2End ends an emission: the candidates form the output chunk (§6.2 steps 2-4).

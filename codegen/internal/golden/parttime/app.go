@@ -151,7 +151,6 @@ type p1Instance struct {
 	pending int32            // timers of the instance in the App's queue
 	q1Out   rt.Chunk[Stats]  // q1's output chunk, valid during its delivery
 	q1Agg   q1Group          // aggregate state
-	q1Row   Stats            // the row being built
 	q1Win   rt.Ring[q1Event] // events not yet expired, oldest first
 	q1Sched int64            // the latest timestamp a timer was scheduled for
 }
@@ -290,8 +289,7 @@ func (a *p1Instance) q1Select(ts int64, e *q1Event, expired bool) {
 	if expired {
 		return
 	}
-	row := &a.q1Row
-	*row = Stats{}
+	row := a.q1Out.Put(0, ts)
 	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
 	row.Symbol = e.Symbol
 	row.Total = g.sum0.S
@@ -303,7 +301,6 @@ func (a *p1Instance) q1Select(ts int64, e *q1Event, expired bool) {
 	if g.max2.Len() == 0 {
 		row.Null.Set(3)
 	}
-	*a.q1Out.Put(0, ts) = *row
 }
 
 // q1End ends an emission: the candidates form the output chunk (§6.2 steps 2-4).

@@ -62,7 +62,6 @@ type App struct {
 	q1Timers     rt.Chain                  // the expiry timers, the earliest in a.timers
 	q2Out        rt.Chunk[Summary]         // q2's output chunk, valid during its delivery
 	q2Agg        q2Group                   // aggregate state
-	q2Row        Summary                   // the row being built
 	q2Batch      rt.Ring[q2Event]          // the current batch
 	q2Started    bool                      // the first event arrived: boundary timers run
 }
@@ -386,14 +385,12 @@ func (a *App) q2Select(ts int64, e *q2Event, expired bool) {
 	if expired {
 		return
 	}
-	row := &a.q2Row
-	*row = Summary{}
+	row := a.q2Out.Put(0, ts)
 	row.Rows = g.count0
 	row.Peak = g.max1.Value()
 	if g.max1.Len() == 0 {
 		row.Null.Set(1)
 	}
-	*a.q2Out.Put(0, ts) = *row
 }
 
 // q2Reset is RESET: it clears the aggregates of every group.
