@@ -180,12 +180,16 @@ func (g *qgen) genGroups(kernels []*kernel) {
 	if q.countHeld && g.held == "held" {
 		fields = append(fields, jen.Id("held").Int64().Comment("events of the group held by the window"))
 	}
-	if q.grouped {
+	if q.incremental {
+		fields = append(fields,
+			jen.Id("batch").Uint32().Comment("the batch its aggregates belong to"),
+			jen.Id("last").Id(q.name("Event")).Comment("its latest event in that batch"))
+	} else if q.grouped {
 		fields = append(fields,
 			jen.Id("epoch").Uint32().Comment("the emission in which the group last had a candidate row"),
 			jen.Id("cand").Int32().Comment("that row's index in the output chunk"))
 	}
-	if q.deletable {
+	if q.deletable && !q.incremental {
 		fields = append(fields, jen.Id("pending").Bool().Comment("listed to be deleted if empty at the end of the emission"))
 	}
 	for _, k := range kernels {
@@ -203,13 +207,18 @@ func (g *qgen) genGroups(kernels []*kernel) {
 	g.decl([]string{"reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER."},
 		jen.Func().Params(jen.Id("g").Op("*").Id(t)).Id("reset").Params().Block(reset...))
 	if q.grouped {
-		clear = append([]jen.Code{jen.Id("g").Dot("epoch").Op("=").Lit(0)}, clear...)
+		if !q.incremental {
+			clear = append([]jen.Code{jen.Id("g").Dot("epoch").Op("=").Lit(0)}, clear...)
+		}
 		if q.countHeld && g.held == "held" {
 			clear = append([]jen.Code{jen.Id("g").Dot("held").Op("=").Lit(0)}, clear...)
 		}
 		g.decl([]string{"clear makes a new group empty, keeping the buffers of the slot's previous group."},
 			jen.Func().Params(jen.Id("g").Op("*").Id(t)).Id("clear").Params().Block(clear...))
 		g.field("Groups", rtType("Table", g.groupKeyType(), jen.Id(t)), "GROUP BY state")
+		if q.incremental {
+			return
+		}
 		g.field("Epoch", jen.Uint32(), "emissions so far")
 		if q.deletable {
 			g.field("Pending", jen.Index().Int32(), "groups that may have become empty in this emission")
@@ -238,6 +247,10 @@ func (g *qgen) genSelector() {
 		return fmt.Sprintf("%v %#v %#v %#v", v.T, b.Take(), v.Code(), v.NullCode())
 	})
 	g.genGroups(kernels)
+	if q.incremental {
+		g.genIncremental(kernels)
+		return
+	}
 	if q.collapse && !g.directRow() {
 		g.field("Row", jen.Id(q.out.Type), "the row being built")
 	}

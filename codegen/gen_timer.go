@@ -117,13 +117,18 @@ func (m *model) genClock(f *jen.File) {
 	f.Comment("equal due times), with the clock at each timer's due time, then moves the")
 	f.Comment("clock to ts. It never goes back.")
 	f.Func().Add(recv()).Id("AdvanceTo").Params(jen.Id("ts").Int64()).Block(
+		jen.If(aField("timers").Dot("Due").Call(jen.Id("ts"))).Block(aField("fire").Call(jen.Id("ts"))),
+		aField("now").Op("=").Max(aField("now"), jen.Id("ts")),
+	)
+	f.Line()
+	f.Comment("fire fires the timers due at or before ts (AdvanceTo, which inlines).")
+	f.Func().Add(recv()).Id("fire").Params(jen.Id("ts").Int64()).Block(
 		jen.For().Block(
 			jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Add(aField("timers")).Dot("PopDue").Call(jen.Id("ts")),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Break()),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
 			aField("now").Op("=").Max(aField("now"), jen.Id("t").Dot("Due")),
 			jen.Switch(jen.Id("t").Dot("Kind")).Block(cases...),
 		),
-		aField("now").Op("=").Max(aField("now"), jen.Id("ts")),
 	)
 	f.Line()
 	f.Comment("NextDeadline reports the due time of the earliest pending timer.")

@@ -371,6 +371,15 @@ func (g *qgen) batchRings() {
 func (g *qgen) genLengthBatch() {
 	q := g.q
 	n := g.intParam(0)
+	if q.incremental {
+		g.field("Size", jen.Int(), "events in the open batch")
+		g.queryMethod(g.eachInput(
+			q.f("Add").Call(tsI(), jen.Id("e")),
+			q.f("Size").Op("++"),
+			jen.If(q.f("Size").Op("==").Lit(int(n))).Block(q.f("Size").Op("=").Lit(0), q.f("Flush").Call()),
+		))
+		return
+	}
 	g.batchRings()
 	g.init(q.f("Batch").Dot("Grow").Call(jen.Lit(int(n))))
 	g.genBatchFlush()
@@ -385,6 +394,22 @@ func (g *qgen) genLengthBatch() {
 func (g *qgen) genTimeBatch() {
 	q := g.q
 	d := g.intParam(0)
+	if q.incremental {
+		g.field("Started", jen.Bool(), "the first event arrived: boundary timers run")
+		t := g.windowTimer(q.Method + "'s batch boundary")
+		g.queryMethod(g.eachInput(
+			jen.If(jen.Op("!").Add(q.f("Started"))).Block(
+				q.f("Started").Op("=").True(),
+				t.schedule(now().Op("+").Lit(int(d)), nil),
+			),
+			q.f("Add").Call(tsI(), jen.Id("e")),
+		))
+		g.timerMethod(t, t.Handler+" closes the batch at a boundary and schedules the next one.",
+			t.schedule(jen.Id("t").Dot("Due").Op("+").Lit(int(d)), nil),
+			jen.If(jen.Len(q.f("Open")).Op(">").Lit(0)).Block(q.f("Flush").Call()),
+		)
+		return
+	}
 	g.batchRings()
 	g.field("Started", jen.Bool(), "the first event arrived: boundary timers run")
 	g.genBatchFlush()

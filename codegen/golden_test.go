@@ -40,6 +40,9 @@ var goldenApps = []struct {
 	{"tables", false, ""},
 	{"parttime", false, ""},
 	{"partrange", false, ""},
+	// Batch windows with GROUP BY aggregating as events arrive, and the
+	// same queries with HAVING, which keep the batch (equal rows).
+	{"batchgroup", false, ""},
 }
 
 func generateGolden(t *testing.T, name string, noOpt bool, src string) map[string][]byte {

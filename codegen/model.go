@@ -185,6 +185,9 @@ func newModel(p *plan.Physical, opts Options) *model {
 		}
 		p.purge = p.purgeable()
 	}
+	for _, q := range m.queries {
+		q.decideIncremental()
+	}
 	return m
 }
 

@@ -54,6 +54,9 @@ type state struct {
 	// comes after the expired events of an emission), so the slot is
 	// live and holds the same key.
 	heldGroup bool
+	// incremental: a batch window's aggregates are updated as events
+	// arrive and the batch is not stored (gen_batch.go).
+	incremental bool
 }
 
 // stateful reports whether the query needs more than a filter and a

@@ -73,6 +73,9 @@ func (q *TimerQueue) ScheduleInst(due int64, kind, inst, arg int32) {
 	q.push(Timer{Due: due, Kind: kind, Arg: arg, Inst: inst, seq: q.seq})
 }
 
+// Due reports whether a timer is due at or before ts.
+func (q *TimerQueue) Due(ts int64) bool { return len(q.h) > 0 && q.h[0].Due <= ts }
+
 // Next reports the due time of the earliest timer.
 func (q *TimerQueue) Next() (int64, bool) {
 	if len(q.h) == 0 {

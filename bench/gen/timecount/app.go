@@ -61,10 +61,18 @@ func New() *App {
 // equal due times), with the clock at each timer's due time, then moves the
 // clock to ts. It never goes back.
 func (a *App) AdvanceTo(ts int64) {
+	if a.timers.Due(ts) {
+		a.fire(ts)
+	}
+	a.now = max(a.now, ts)
+}
+
+// fire fires the timers due at or before ts (AdvanceTo, which inlines).
+func (a *App) fire(ts int64) {
 	for {
 		t, ok := a.timers.PopDue(ts)
 		if !ok {
-			break
+			return
 		}
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
@@ -72,7 +80,6 @@ func (a *App) AdvanceTo(ts int64) {
 			a.q1WindowTimer(t)
 		}
 	}
-	a.now = max(a.now, ts)
 }
 
 // NextDeadline reports the due time of the earliest pending timer.

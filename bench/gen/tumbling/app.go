@@ -42,9 +42,9 @@ type App struct {
 	sendSymbolBatch rt.Chunk[SymbolBatch]     // the chunk of one input event
 	q1Out           rt.Chunk[SymbolBatch]     // q1's output chunk, valid during its delivery
 	q1Groups        rt.Table[string, q1Group] // GROUP BY state
-	q1Epoch         uint32                    // emissions so far
-	q1Pending       []int32                   // groups that may have become empty in this emission
-	q1Batch         rt.Ring[q1Event]          // the current batch
+	q1Open          []int32                   // groups of the open batch, in first-event order
+	q1Prev          []int32                   // groups of the previous batch
+	q1Batches       uint32                    // batches flushed so far: the open batch's number
 	q1Started       bool                      // the first event arrived: boundary timers run
 }
 
@@ -59,10 +59,18 @@ func New() *App {
 // equal due times), with the clock at each timer's due time, then moves the
 // clock to ts. It never goes back.
 func (a *App) AdvanceTo(ts int64) {
+	if a.timers.Due(ts) {
+		a.fire(ts)
+	}
+	a.now = max(a.now, ts)
+}
+
+// fire fires the timers due at or before ts (AdvanceTo, which inlines).
+func (a *App) fire(ts int64) {
 	for {
 		t, ok := a.timers.PopDue(ts)
 		if !ok {
-			break
+			return
 		}
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
@@ -70,7 +78,6 @@ func (a *App) AdvanceTo(ts int64) {
 			a.q1WindowTimer(t)
 		}
 	}
-	a.now = max(a.now, ts)
 }
 
 // NextDeadline reports the due time of the earliest pending timer.
@@ -141,7 +148,6 @@ type q1Event struct {
 	Price  float64
 	Volume int64
 	Null   rt.NullMask // the input event's null mask
-	group  int32       // its group's slot in q1Groups, set by q1Select
 }
 
 // q1Hold copies what q1's window keeps of e.
@@ -151,12 +157,11 @@ func q1Hold(ts int64, e *StockStream) q1Event {
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	epoch   uint32 // the emission in which the group last had a candidate row
-	cand    int32  // that row's index in the output chunk
-	pending bool   // listed to be deleted if empty at the end of the emission
-	sum0    rt.Sum[int64]
-	avg1    rt.Avg
-	count2  int64
+	batch  uint32  // the batch its aggregates belong to
+	last   q1Event // its latest event in that batch
+	sum0   rt.Sum[int64]
+	avg1   rt.Avg
+	count2 int64
 }
 
 // reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER.
@@ -168,119 +173,75 @@ func (g *q1Group) reset() {
 
 // clear makes a new group empty, keeping the buffers of the slot's previous group.
 func (g *q1Group) clear() {
-	g.epoch = 0
 	g.sum0.Reset()
 	g.avg1.Reset()
 	g.count2 = 0
 }
 
-// q1Begin starts an emission.
-func (a *App) q1Begin() {
-	a.q1Out.Reset()
-	a.q1Epoch++
-}
-
-// q1Select runs the selector for one event of an emission (§6.2 step 1).
-func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	gi := e.group
-	if !expired {
-		var isNew bool
-		if e.Null.Is(0) {
-			gi, isNew = a.q1Groups.LookupNull()
-		} else {
-			gi, isNew = a.q1Groups.Lookup(e.Symbol)
-		}
-		if isNew {
-			a.q1Groups.At(gi).clear()
-		}
-		e.group = gi
+// q1Add adds e to the open batch: its group's aggregates are updated now, its
+// row is built at the flush.
+func (a *App) q1Add(ts int64, e *StockStream) {
+	var gi int32
+	var isNew bool
+	if e.Null.Is(0) {
+		gi, isNew = a.q1Groups.LookupNull()
+	} else {
+		gi, isNew = a.q1Groups.Lookup(e.Symbol)
 	}
 	g := a.q1Groups.At(gi)
-	if expired {
-		if !e.Null.Is(2) {
-			g.sum0.Remove(e.Volume)
+	if isNew || g.batch != a.q1Batches {
+		// The group's first event in the batch: its aggregates start empty
+		// (RESET), its row comes at the flush.
+		if isNew {
+			g.clear()
+		} else {
+			g.reset()
 		}
-		if !e.Null.Is(1) {
-			g.avg1.Remove(e.Price)
-		}
-		g.count2--
-		if g.count2 == 0 {
-			if !g.pending {
-				g.pending = true
-				a.q1Pending = append(a.q1Pending, gi)
-			}
-		}
-	} else {
-		if !e.Null.Is(2) {
-			g.sum0.Add(e.Volume)
-		}
-		if !e.Null.Is(1) {
-			g.avg1.Add(e.Price)
-		}
-		g.count2++
+		g.batch = a.q1Batches
+		a.q1Open = append(a.q1Open, gi)
 	}
-	if expired {
-		return
+	if !e.Null.Is(2) {
+		g.sum0.Add(e.Volume)
 	}
-	if g.epoch != a.q1Epoch {
-		g.epoch, g.cand = a.q1Epoch, int32(a.q1Out.Len())
+	if !e.Null.Is(1) {
+		g.avg1.Add(e.Price)
 	}
-	i := int(g.cand)
-	row := a.q1Out.Put(i, ts)
-	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
-	row.Symbol = e.Symbol
-	row.Total = g.sum0.S
-	if g.sum0.N == 0 {
-		row.Null.Set(1)
-	}
-	row.Average = g.avg1.Mean()
-	if g.avg1.N == 0 {
-		row.Null.Set(2)
-	}
-	row.N = g.count2
+	g.count2++
+	g.last = q1Hold(ts, e)
 }
 
-// q1Reset is RESET: it clears the aggregates of every group.
-func (a *App) q1Reset() {
-	for i := range int32(a.q1Groups.Slots()) {
-		if !a.q1Groups.Live(i) {
-			continue
+// q1Flush emits the closed batch in one emission: a row per group, in the order
+// the groups first appeared in it, from its aggregates and its latest event.
+func (a *App) q1Flush() {
+	a.q1Out.Reset()
+	for _, gi := range a.q1Open {
+		g := a.q1Groups.At(gi)
+		e := &g.last
+		ts := e.ts
+		row := a.q1Out.Append(ts)
+		row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
+		row.Symbol = e.Symbol
+		row.Total = g.sum0.S
+		if g.sum0.N == 0 {
+			row.Null.Set(1)
 		}
-		g := a.q1Groups.At(i)
-		g.reset()
-		if !g.pending {
-			g.pending = true
-			a.q1Pending = append(a.q1Pending, i)
+		row.Average = g.avg1.Mean()
+		if g.avg1.N == 0 {
+			row.Null.Set(2)
+		}
+		row.N = g.count2
+	}
+	// Delete the groups that have no event in this batch (bounded memory).
+	for _, gi := range a.q1Prev {
+		if a.q1Groups.At(gi).batch != a.q1Batches {
+			a.q1Groups.Delete(gi)
 		}
 	}
-}
-
-// q1End ends an emission: the candidates form the output chunk (§6.2 steps 2-4).
-func (a *App) q1End() {
-	// Delete the groups the window no longer holds events of (bounded memory).
-	for _, i := range a.q1Pending {
-		g := a.q1Groups.At(i)
-		g.pending = false
-		if g.count2 == 0 {
-			a.q1Groups.Delete(i)
-		}
-	}
-	a.q1Pending = a.q1Pending[:0]
+	a.q1Prev, a.q1Open = a.q1Open, a.q1Prev[:0]
+	a.q1Batches++
 	if a.q1Out.Len() > 0 {
 		a.emitSymbolBatch(&a.q1Out)
 	}
-}
-
-// q1Flush flushes the current batch in one emission.
-func (a *App) q1Flush() {
-	a.q1Begin()
-	a.q1Reset()
-	for i := range a.q1Batch.Len() {
-		h := a.q1Batch.At(i)
-		a.q1Select(h.ts, h, false)
-	}
-	a.q1Batch.Clear()
-	a.q1End()
 }
 
 // q1: line 5: INSERT INTO SymbolBatch
@@ -292,14 +253,14 @@ func (a *App) q1(in *rt.Chunk[StockStream]) {
 			a.q1Started = true
 			a.timers.Schedule(a.now+1000, timerQ1Window, 0)
 		}
-		*a.q1Batch.Push() = q1Hold(in.TS[i], e)
+		a.q1Add(in.TS[i], e)
 	}
 }
 
 // q1WindowTimer closes the batch at a boundary and schedules the next one.
 func (a *App) q1WindowTimer(t rt.Timer) {
 	a.timers.Schedule(t.Due+1000, timerQ1Window, 0)
-	if a.q1Batch.Len() > 0 {
+	if len(a.q1Open) > 0 {
 		a.q1Flush()
 	}
 }
