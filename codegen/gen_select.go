@@ -189,9 +189,6 @@ func (g *qgen) genGroups(kernels []*kernel) {
 			jen.Id("epoch").Uint32().Comment("the emission in which the group last had a candidate row"),
 			jen.Id("cand").Int32().Comment("that row's index in the output chunk"))
 	}
-	if q.deletable && !q.incremental {
-		fields = append(fields, jen.Id("pending").Bool().Comment("listed to be deleted if empty at the end of the emission"))
-	}
 	for _, k := range kernels {
 		fields = append(fields, k.fields...)
 	}
@@ -318,13 +315,12 @@ func (g *qgen) directRow() bool {
 	return g.q.collapse && g.q.plan.Having == nil && g.q.join == nil
 }
 
-// markPending lists group gi for deletion at the end of the emission.
-func (g *qgen) markPending(gi, grp jen.Code) jen.Code {
+// markPending lists group gi for deletion at the end of the emission (if
+// it is empty then). A group may be listed twice; rt.Table.Delete of a
+// deleted slot does nothing.
+func (g *qgen) markPending(gi jen.Code) jen.Code {
 	q := g.q
-	return jen.If(jen.Op("!").Add(grp).Dot("pending")).Block(
-		jen.Add(grp).Dot("pending").Op("=").True(),
-		q.f("Pending").Op("=").Append(q.f("Pending"), gi),
-	)
+	return q.f("Pending").Op("=").Append(q.f("Pending"), gi)
 }
 
 // selBuilder is the expression builder of the selector: e the event (l
@@ -473,7 +469,7 @@ func (g *qgen) genSelect(kernels []*kernel) {
 			}
 			if q.deletable {
 				removes.add(nil, jen.If(jen.Id("g").Dot(g.held).Op("==").Lit(0)).Block(
-					g.markPending(jen.Id("gi"), jen.Id("g"))))
+					g.markPending(jen.Id("gi"))))
 			}
 		}
 		if g.canExpire() {
@@ -483,7 +479,7 @@ func (g *qgen) genSelect(kernels []*kernel) {
 		}
 	}
 	if q.deletable && !q.countHeld {
-		b.Emit(g.markPending(jen.Id("gi"), jen.Id("g")))
+		b.Emit(g.markPending(jen.Id("gi")))
 	}
 	// Rows only for the emitted event kinds (§4.5).
 	if !g.canExpire() && !q.wantCur {
@@ -605,7 +601,7 @@ func (g *qgen) genReset() {
 				inner = append(inner, jen.Id("g").Dot("held").Op("=").Lit(0))
 			}
 			if q.deletable {
-				inner = append(inner, g.markPending(jen.Id("i"), jen.Id("g")))
+				inner = append(inner, g.markPending(jen.Id("i")))
 			}
 		}
 		body = append(body, jen.For(jen.Id("i").Op(":=").Range().Int32().Call(q.f("Groups").Dot("Slots").Call())).Block(inner...))
@@ -632,15 +628,11 @@ func (g *qgen) genEnd() {
 		del := q.f("Groups").Dot("Delete").Call(jen.Id("i"))
 		var stmt jen.Code = del
 		if cond != nil {
-			stmt = jen.If(cond).Block(del)
+			stmt = jen.If(q.f("Groups").Dot("At").Call(jen.Id("i")).Dot(g.held).Op("==").Lit(0)).Block(del)
 		}
 		body = append(body,
 			jen.Comment(doc),
-			jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Add(q.f("Pending"))).Block(
-				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("i")),
-				jen.Id("g").Dot("pending").Op("=").False(),
-				stmt,
-			),
+			jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Add(q.f("Pending"))).Block(stmt),
 			q.f("Pending").Op("=").Add(q.f("Pending")).Index(jen.Empty(), jen.Lit(0)),
 		)
 	}

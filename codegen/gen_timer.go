@@ -123,9 +123,8 @@ func (m *model) genClock(f *jen.File) {
 	f.Line()
 	f.Comment("fire fires the timers due at or before ts (AdvanceTo, which inlines).")
 	f.Func().Add(recv()).Id("fire").Params(jen.Id("ts").Int64()).Block(
-		jen.For().Block(
-			jen.List(jen.Id("t"), jen.Id("ok")).Op(":=").Add(aField("timers")).Dot("PopDue").Call(jen.Id("ts")),
-			jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
+		jen.For(aField("timers").Dot("Due").Call(jen.Id("ts"))).Block(
+			jen.Id("t").Op(":=").Add(aField("timers")).Dot("Pop").Call(),
 			aField("now").Op("=").Max(aField("now"), jen.Id("t").Dot("Due")),
 			jen.Switch(jen.Id("t").Dot("Kind")).Block(cases...),
 		),

@@ -16,21 +16,24 @@ package rt
 // A table may also hold the null key, outside the index (LookupNull): a
 // query grouping by one attribute keys its table by the attribute's Go
 // type, hashed faster than a struct.
+//
+// The values are an array of V alone (the slots' flags are apart), so a
+// table of small values stays dense: fewer cache lines per lookup.
 type Table[K comparable, V any] struct {
 	index map[K]int32
 	null  int32 // 1 + the slot of the null key; 0: none
-	slots []slot[V]
+	vals  []V
+	flags []uint8 // per slot: slotLive, slotListed, slotNull
 	free  []int32 // slots not in the index
 	dead  []int32 // deleted slots still in the index (some revived since)
 	nDead int     // slots in dead that are still deleted
 }
 
-type slot[V any] struct {
-	val    V
-	live   bool
-	listed bool // in Table.dead
-	isNull bool // the null key's slot
-}
+const (
+	slotLive   uint8 = 1 << iota // holds a key
+	slotListed                   // in Table.dead
+	slotNull                     // the null key's slot
+)
 
 // minPurge is the number of deleted slots a table keeps in its index at
 // least before removing them.
@@ -41,11 +44,10 @@ const minPurge = 1024
 // resets it.
 func (t *Table[K, V]) Lookup(k K) (i int32, isNew bool) {
 	if i, ok := t.index[k]; ok {
-		s := &t.slots[i]
-		if s.live {
+		if t.flags[i]&slotLive != 0 {
 			return i, false
 		}
-		s.live = true
+		t.flags[i] |= slotLive
 		t.nDead--
 		return i, true
 	}
@@ -53,7 +55,7 @@ func (t *Table[K, V]) Lookup(k K) (i int32, isNew bool) {
 		t.index = map[K]int32{}
 	}
 	i = t.newSlot()
-	t.slots[i].live = true
+	t.flags[i] |= slotLive
 	t.index[k] = i
 	return i, true
 }
@@ -62,17 +64,15 @@ func (t *Table[K, V]) Lookup(k K) (i int32, isNew bool) {
 func (t *Table[K, V]) LookupNull() (i int32, isNew bool) {
 	if t.null > 0 {
 		i = t.null - 1
-		s := &t.slots[i]
-		if s.live {
+		if t.flags[i]&slotLive != 0 {
 			return i, false
 		}
-		s.live = true
+		t.flags[i] |= slotLive
 		t.nDead--
 		return i, true
 	}
 	i = t.newSlot()
-	s := &t.slots[i]
-	s.live, s.isNull = true, true
+	t.flags[i] |= slotLive | slotNull
 	t.null = i + 1
 	return i, true
 }
@@ -81,34 +81,37 @@ func (t *Table[K, V]) newSlot() (i int32) {
 	if n := len(t.free); n > 0 {
 		i = t.free[n-1]
 		t.free = t.free[:n-1]
-	} else {
-		t.slots = append(t.slots, slot[V]{})
-		i = int32(len(t.slots) - 1)
+		return i
 	}
-	return i
+	var zero V
+	t.vals = append(t.vals, zero)
+	t.flags = append(t.flags, 0)
+	return int32(len(t.vals) - 1)
 }
 
 // Find returns the slot of k if present.
 func (t *Table[K, V]) Find(k K) (int32, bool) {
 	i, ok := t.index[k]
-	if !ok || !t.slots[i].live {
+	if !ok || t.flags[i]&slotLive == 0 {
 		return 0, false
 	}
 	return i, true
 }
 
 // At is the value in slot i.
-func (t *Table[K, V]) At(i int32) *V { return &t.slots[i].val }
+func (t *Table[K, V]) At(i int32) *V { return &t.vals[i] }
 
-// Delete removes slot i's key.
+// Delete removes slot i's key; deleting a deleted slot does nothing.
 func (t *Table[K, V]) Delete(i int32) {
-	s := &t.slots[i]
-	s.live = false
+	f := t.flags[i]
+	if f&slotLive == 0 {
+		return
+	}
 	t.nDead++
-	if !s.listed {
-		s.listed = true
+	if f&slotListed == 0 {
 		t.dead = append(t.dead, i)
 	}
+	t.flags[i] = f&^slotLive | slotListed
 	if t.nDead > minPurge && t.nDead > t.Len() {
 		t.purge()
 	}
@@ -119,19 +122,20 @@ func (t *Table[K, V]) Delete(i int32) {
 // holds fewer than twice as many keys as there are deleted ones.
 func (t *Table[K, V]) purge() {
 	for k, i := range t.index {
-		if !t.slots[i].live {
+		if t.flags[i]&slotLive == 0 {
 			delete(t.index, k)
 		}
 	}
 	for _, i := range t.dead {
-		s := &t.slots[i]
-		s.listed = false
-		if !s.live {
-			if s.isNull {
-				t.null, s.isNull = 0, false
+		f := t.flags[i] &^ slotListed
+		if f&slotLive == 0 {
+			if f&slotNull != 0 {
+				t.null = 0
 			}
+			f = 0
 			t.free = append(t.free, i)
 		}
+		t.flags[i] = f
 	}
 	t.dead = t.dead[:0]
 	t.nDead = 0
@@ -147,17 +151,18 @@ func (t *Table[K, V]) Len() int {
 }
 
 // Slots is the number of slots, live or free: iterate with Live.
-func (t *Table[K, V]) Slots() int { return len(t.slots) }
+func (t *Table[K, V]) Slots() int { return len(t.vals) }
 
 // Live reports whether slot i holds a key.
-func (t *Table[K, V]) Live(i int32) bool { return t.slots[i].live }
+func (t *Table[K, V]) Live(i int32) bool { return t.flags[i]&slotLive != 0 }
 
 // Clear removes every key.
 func (t *Table[K, V]) Clear() {
 	clear(t.index)
 	t.null = 0
-	clear(t.slots)
-	t.slots = t.slots[:0]
+	clear(t.vals)
+	t.vals = t.vals[:0]
+	t.flags = t.flags[:0]
 	t.free = t.free[:0]
 	t.dead = t.dead[:0]
 	t.nDead = 0

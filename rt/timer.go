@@ -86,9 +86,17 @@ func (q *TimerQueue) Next() (int64, bool) {
 
 // PopDue removes and returns the earliest timer if it is due at or before ts.
 func (q *TimerQueue) PopDue(ts int64) (Timer, bool) {
-	if len(q.h) == 0 || q.h[0].Due > ts {
+	if !q.Due(ts) {
 		return Timer{}, false
 	}
+	return q.Pop(), true
+}
+
+// Pop removes and returns the earliest timer; the queue must not be
+// empty. Generated code loops `for q.Due(ts) { t := q.Pop() ... }`: one
+// result, which the compiler keeps in registers (a (Timer, bool) result
+// went through two stack copies that stalled store forwarding).
+func (q *TimerQueue) Pop() Timer {
 	t := q.h[0]
 	n := len(q.h) - 1
 	q.h[0] = q.h[n]
@@ -96,7 +104,7 @@ func (q *TimerQueue) PopDue(ts int64) (Timer, bool) {
 	if n > 0 {
 		q.down(0)
 	}
-	return t, true
+	return t
 }
 
 func (q *TimerQueue) less(i, j int) bool {

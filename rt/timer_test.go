@@ -111,6 +111,7 @@ func TestRingAndTable(t *testing.T) {
 		t.Fatal("lookup of a present key")
 	}
 	tb.Delete(i)
+	tb.Delete(i) // deleting twice is deleting once
 	if _, ok := tb.Find("a"); ok || tb.Live(i) || tb.Len() != 1 {
 		t.Fatal("deleted key still found")
 	}

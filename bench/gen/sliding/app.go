@@ -135,13 +135,12 @@ func q1Hold(ts int64, e *StockStream) q1Event {
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	held    int64  // events of the group held by the window
-	epoch   uint32 // the emission in which the group last had a candidate row
-	cand    int32  // that row's index in the output chunk
-	pending bool   // listed to be deleted if empty at the end of the emission
-	sum0    rt.Sum[float64]
-	min2    rt.MinFIFO[float64]
-	max3    rt.MaxFIFO[float64]
+	held  int64  // events of the group held by the window
+	epoch uint32 // the emission in which the group last had a candidate row
+	cand  int32  // that row's index in the output chunk
+	sum0  rt.Sum[float64]
+	min2  rt.MinFIFO[float64]
+	max3  rt.MaxFIFO[float64]
 }
 
 // reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER.
@@ -190,10 +189,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		}
 		g.held--
 		if g.held == 0 {
-			if !g.pending {
-				g.pending = true
-				a.q1Pending = append(a.q1Pending, gi)
-			}
+			a.q1Pending = append(a.q1Pending, gi)
 		}
 	} else {
 		if !e.Null.Is(1) {
@@ -235,9 +231,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 func (a *App) q1End() {
 	// Delete the groups the window no longer holds events of (bounded memory).
 	for _, i := range a.q1Pending {
-		g := a.q1Groups.At(i)
-		g.pending = false
-		if g.held == 0 {
+		if a.q1Groups.At(i).held == 0 {
 			a.q1Groups.Delete(i)
 		}
 	}

@@ -69,11 +69,8 @@ func (a *App) AdvanceTo(ts int64) {
 
 // fire fires the timers due at or before ts (AdvanceTo, which inlines).
 func (a *App) fire(ts int64) {
-	for {
-		t, ok := a.timers.PopDue(ts)
-		if !ok {
-			return
-		}
+	for a.timers.Due(ts) {
+		t := a.timers.Pop()
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ1Window:
@@ -158,10 +155,9 @@ func q1Hold(ts int64, e *Clicks) q1Event {
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	epoch   uint32 // the emission in which the group last had a candidate row
-	cand    int32  // that row's index in the output chunk
-	pending bool   // listed to be deleted if empty at the end of the emission
-	count0  int64
+	epoch  uint32 // the emission in which the group last had a candidate row
+	cand   int32  // that row's index in the output chunk
+	count0 int64
 }
 
 // reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER.
@@ -200,10 +196,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 	if expired {
 		g.count0--
 		if g.count0 == 0 {
-			if !g.pending {
-				g.pending = true
-				a.q1Pending = append(a.q1Pending, gi)
-			}
+			a.q1Pending = append(a.q1Pending, gi)
 		}
 	} else {
 		g.count0++
@@ -225,9 +218,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 func (a *App) q1End() {
 	// Delete the groups the window no longer holds events of (bounded memory).
 	for _, i := range a.q1Pending {
-		g := a.q1Groups.At(i)
-		g.pending = false
-		if g.count0 == 0 {
+		if a.q1Groups.At(i).count0 == 0 {
 			a.q1Groups.Delete(i)
 		}
 	}

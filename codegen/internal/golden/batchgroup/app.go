@@ -136,11 +136,8 @@ func (a *App) AdvanceTo(ts int64) {
 
 // fire fires the timers due at or before ts (AdvanceTo, which inlines).
 func (a *App) fire(ts int64) {
-	for {
-		t, ok := a.timers.PopDue(ts)
-		if !ok {
-			return
-		}
+	for a.timers.Due(ts) {
+		t := a.timers.Pop()
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ3Window:
@@ -438,13 +435,12 @@ func q2Hold(ts int64, e *R) q2Event {
 
 // q2Group is the aggregate state of one group of q2, one field per aggregate.
 type q2Group struct {
-	epoch   uint32 // the emission in which the group last had a candidate row
-	cand    int32  // that row's index in the output chunk
-	pending bool   // listed to be deleted if empty at the end of the emission
-	sum0    rt.Sum[float64]
-	min2    rt.MinFIFO[float64]
-	max3    rt.MaxFIFO[int64]
-	count4  int64
+	epoch  uint32 // the emission in which the group last had a candidate row
+	cand   int32  // that row's index in the output chunk
+	sum0   rt.Sum[float64]
+	min2   rt.MinFIFO[float64]
+	max3   rt.MaxFIFO[int64]
+	count4 int64
 }
 
 // reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER.
@@ -496,10 +492,7 @@ func (a *App) q2Select(ts int64, e *q2Event, expired bool) {
 		}
 		g.count4--
 		if g.count4 == 0 {
-			if !g.pending {
-				g.pending = true
-				a.q2Pending = append(a.q2Pending, gi)
-			}
+			a.q2Pending = append(a.q2Pending, gi)
 		}
 	} else {
 		if !e.Null.Is(1) {
@@ -557,10 +550,7 @@ func (a *App) q2Reset() {
 		}
 		g := a.q2Groups.At(i)
 		g.reset()
-		if !g.pending {
-			g.pending = true
-			a.q2Pending = append(a.q2Pending, i)
-		}
+		a.q2Pending = append(a.q2Pending, i)
 	}
 }
 
@@ -568,9 +558,7 @@ func (a *App) q2Reset() {
 func (a *App) q2End() {
 	// Delete the groups the window no longer holds events of (bounded memory).
 	for _, i := range a.q2Pending {
-		g := a.q2Groups.At(i)
-		g.pending = false
-		if g.count4 == 0 {
+		if a.q2Groups.At(i).count4 == 0 {
 			a.q2Groups.Delete(i)
 		}
 	}
@@ -763,13 +751,12 @@ func q4Hold(ts int64, e *R) q4Event {
 
 // q4Group is the aggregate state of one group of q4, one field per aggregate.
 type q4Group struct {
-	epoch   uint32 // the emission in which the group last had a candidate row
-	cand    int32  // that row's index in the output chunk
-	pending bool   // listed to be deleted if empty at the end of the emission
-	sum0    rt.Sum[float64]
-	min2    rt.MinFIFO[float64]
-	max3    rt.MaxFIFO[int64]
-	count4  int64
+	epoch  uint32 // the emission in which the group last had a candidate row
+	cand   int32  // that row's index in the output chunk
+	sum0   rt.Sum[float64]
+	min2   rt.MinFIFO[float64]
+	max3   rt.MaxFIFO[int64]
+	count4 int64
 }
 
 // reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER.
@@ -821,10 +808,7 @@ func (a *App) q4Select(ts int64, e *q4Event, expired bool) {
 		}
 		g.count4--
 		if g.count4 == 0 {
-			if !g.pending {
-				g.pending = true
-				a.q4Pending = append(a.q4Pending, gi)
-			}
+			a.q4Pending = append(a.q4Pending, gi)
 		}
 	} else {
 		if !e.Null.Is(1) {
@@ -882,10 +866,7 @@ func (a *App) q4Reset() {
 		}
 		g := a.q4Groups.At(i)
 		g.reset()
-		if !g.pending {
-			g.pending = true
-			a.q4Pending = append(a.q4Pending, i)
-		}
+		a.q4Pending = append(a.q4Pending, i)
 	}
 }
 
@@ -893,9 +874,7 @@ func (a *App) q4Reset() {
 func (a *App) q4End() {
 	// Delete the groups the window no longer holds events of (bounded memory).
 	for _, i := range a.q4Pending {
-		g := a.q4Groups.At(i)
-		g.pending = false
-		if g.count4 == 0 {
+		if a.q4Groups.At(i).count4 == 0 {
 			a.q4Groups.Delete(i)
 		}
 	}

@@ -136,14 +136,13 @@ func q1Hold(ts int64, e *Trades) q1Event {
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	epoch   uint32 // the emission in which the group last had a candidate row
-	cand    int32  // that row's index in the output chunk
-	pending bool   // listed to be deleted if empty at the end of the emission
-	sum0    rt.Sum[int64]
-	count1  int64
-	avg2    rt.Avg
-	min3    rt.MinFIFO[float64]
-	max4    rt.MaxFIFO[float64]
+	epoch  uint32 // the emission in which the group last had a candidate row
+	cand   int32  // that row's index in the output chunk
+	sum0   rt.Sum[int64]
+	count1 int64
+	avg2   rt.Avg
+	min3   rt.MinFIFO[float64]
+	max4   rt.MaxFIFO[float64]
 }
 
 // reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER.
@@ -198,10 +197,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 			g.max4.Remove(e.Price)
 		}
 		if g.count1 == 0 {
-			if !g.pending {
-				g.pending = true
-				a.q1Pending = append(a.q1Pending, gi)
-			}
+			a.q1Pending = append(a.q1Pending, gi)
 		}
 	} else {
 		if !e.Null.Is(2) {
@@ -247,9 +243,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 func (a *App) q1End() {
 	// Delete the groups the window no longer holds events of (bounded memory).
 	for _, i := range a.q1Pending {
-		g := a.q1Groups.At(i)
-		g.pending = false
-		if g.count1 == 0 {
+		if a.q1Groups.At(i).count1 == 0 {
 			a.q1Groups.Delete(i)
 		}
 	}

@@ -224,11 +224,8 @@ func (a *App) AdvanceTo(ts int64) {
 
 // fire fires the timers due at or before ts (AdvanceTo, which inlines).
 func (a *App) fire(ts int64) {
-	for {
-		t, ok := a.timers.PopDue(ts)
-		if !ok {
-			return
-		}
+	for a.timers.Due(ts) {
+		t := a.timers.Pop()
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerFireTick:

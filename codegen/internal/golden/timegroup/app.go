@@ -87,11 +87,8 @@ func (a *App) AdvanceTo(ts int64) {
 
 // fire fires the timers due at or before ts (AdvanceTo, which inlines).
 func (a *App) fire(ts int64) {
-	for {
-		t, ok := a.timers.PopDue(ts)
-		if !ok {
-			return
-		}
+	for a.timers.Due(ts) {
+		t := a.timers.Pop()
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ1Window:
@@ -204,12 +201,11 @@ func q1Hold(ts int64, e *Readings) q1Event {
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
 type q1Group struct {
-	epoch   uint32 // the emission in which the group last had a candidate row
-	cand    int32  // that row's index in the output chunk
-	pending bool   // listed to be deleted if empty at the end of the emission
-	sum0    rt.Sum[float64]
-	count1  int64
-	max2    rt.MaxFIFO[float64]
+	epoch  uint32 // the emission in which the group last had a candidate row
+	cand   int32  // that row's index in the output chunk
+	sum0   rt.Sum[float64]
+	count1 int64
+	max2   rt.MaxFIFO[float64]
 }
 
 // reset is RESET: it clears every aggregate but MINFOREVER and MAXFOREVER.
@@ -258,10 +254,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 			g.max2.Remove(e.Value)
 		}
 		if g.count1 == 0 {
-			if !g.pending {
-				g.pending = true
-				a.q1Pending = append(a.q1Pending, gi)
-			}
+			a.q1Pending = append(a.q1Pending, gi)
 		}
 	} else {
 		if !e.Null.Is(1) {
@@ -299,9 +292,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 func (a *App) q1End() {
 	// Delete the groups the window no longer holds events of (bounded memory).
 	for _, i := range a.q1Pending {
-		g := a.q1Groups.At(i)
-		g.pending = false
-		if g.count1 == 0 {
+		if a.q1Groups.At(i).count1 == 0 {
 			a.q1Groups.Delete(i)
 		}
 	}
