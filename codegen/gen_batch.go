@@ -74,7 +74,7 @@ func (g *qgen) genIncremental(kernels []*kernel) {
 	)
 	adds, _ := g.kernelUpdates(b, kernels)
 	b.Emit(adds.code()...)
-	b.Emit(jen.Id("g").Dot("last").Op("=").Id(q.name("Hold")).Call(jen.Id("ts"), jen.Id("e")))
+	b.Emit(jen.Id(q.name("Hold")).Call(jen.Op("&").Id("g").Dot("last"), jen.Id("ts"), jen.Id("e")))
 	g.method("Add", []jen.Code{jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)},
 		q.name("Add")+" adds e to the open batch: its group's aggregates are updated now, its\n"+
 			"row is built at the flush.", b.Take()...)

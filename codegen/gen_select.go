@@ -48,16 +48,16 @@ func (g *qgen) canExpire() bool {
 func (g *qgen) genHeld() {
 	q := g.q
 	fields := []jen.Code{jen.Id("ts").Int64()}
-	vals := []jen.Code{field("ts", jen.Id("ts"))}
+	sets := []jen.Code{jen.Id("h").Dot("ts").Op("=").Id("ts")}
 	for i, used := range q.heldAttrs {
 		if !used {
 			continue
 		}
 		fields = append(fields, jen.Id(q.in.Fields[i]).Add(expr.GoType(q.in.plan.Attrs[i].Type)))
-		vals = append(vals, field(q.in.Fields[i], jen.Id("e").Dot(q.in.Fields[i])))
+		sets = append(sets, jen.Id("h").Dot(q.in.Fields[i]).Op("=").Id("e").Dot(q.in.Fields[i]))
 	}
 	fields = append(fields, jen.Id("Null").Qual(rtPath, "NullMask").Comment("the input event's null mask"))
-	vals = append(vals, field("Null", jen.Id("e").Dot("Null")))
+	sets = append(sets, jen.Id("h").Dot("Null").Op("=").Id("e").Dot("Null"))
 	if s := q.side; s != nil && (s.expose == exposeRing || s.expose == exposeIndex) || q.rowSeqs {
 		fields = append(fields, jen.Id("seq").Uint64().Comment("its number on entering the window, its identity on expiry"))
 	}
@@ -67,9 +67,9 @@ func (g *qgen) genHeld() {
 	t := q.name("Event")
 	g.decl([]string{t + " is an event held by " + q.Method + "'s window: its timestamp and the attributes", q.Method + " reads."},
 		jen.Type().Id(t).Struct(fields...))
-	g.decl([]string{q.name("Hold") + " copies what " + q.Method + "'s window keeps of e."},
-		jen.Func().Id(q.name("Hold")).Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)).Id(t).Block(
-			jen.Return(jen.Id(t).Values(vals...))))
+	g.decl([]string{q.name("Hold") + " copies what " + q.Method + "'s window keeps of e into h, field by field",
+		"(a struct value built and then copied stalls store forwarding)."},
+		jen.Func().Id(q.name("Hold")).Params(jen.Id("h").Op("*").Id(t), jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)).Block(sets...))
 }
 
 // groupKeys are the distinct GROUP BY attributes.

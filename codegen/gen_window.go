@@ -121,8 +121,15 @@ func (g *qgen) eachInput(body ...jen.Code) jen.Code {
 
 func tsI() *jen.Statement { return jen.Id("in").Dot("TS").Index(jen.Id("i")) }
 
-// hold is q1Hold(in.TS[i], e).
-func (g *qgen) hold() *jen.Statement { return jen.Id(g.q.name("Hold")).Call(tsI(), jen.Id("e")) }
+// hold is q1Hold(dst, in.TS[i], e): dst (a *q1Event) becomes the held copy of e.
+func (g *qgen) hold(dst jen.Code) *jen.Statement {
+	return jen.Id(g.q.name("Hold")).Call(dst, tsI(), jen.Id("e"))
+}
+
+// holdLocal is the statements declaring h, the held copy of e.
+func (g *qgen) holdLocal() []jen.Code {
+	return []jen.Code{jen.Var().Id("h").Id(g.q.name("Event")), g.hold(jen.Op("&").Id("h"))}
+}
 
 func now() *jen.Statement { return aField("now") }
 
@@ -259,7 +266,7 @@ func (g *qgen) genLength(n int64) {
 				win.Clone().Dot("PopFront").Call(),
 			)...),
 			jen.Id("h").Op(":=").Add(win).Dot("Push").Call(),
-			jen.Op("*").Id("h").Op("=").Add(g.hold()),
+			g.hold(jen.Id("h")),
 			g.sel(tsI(), jen.Id("h"), false),
 		),
 		g.end(),
@@ -300,7 +307,7 @@ func (g *qgen) genTime(d, n int64) {
 			q.f("Expire").Call(),
 			overflow,
 			jen.Id("h").Op(":=").Add(win()).Dot("Push").Call(),
-			jen.Op("*").Id("h").Op("=").Add(g.hold()),
+			g.hold(jen.Id("h")),
 			g.sel(tsI(), jen.Id("h"), false),
 			jen.If(tsI().Op(">").Add(q.f("Sched"))).Block(
 				q.f("Sched").Op("=").Add(tsI()),
@@ -324,7 +331,8 @@ func (g *qgen) genExternalTime() {
 	g.queryMethod(
 		g.begin(),
 		g.eachInput(
-			jen.Id("h").Op(":=").Add(g.hold()),
+			jen.Var().Id("h").Id(q.name("Event")),
+			g.hold(jen.Op("&").Id("h")),
 			jen.For(win().Dot("Len").Call().Op(">").Lit(0).Op("&&").Add(g.heldField(win().Dot("Front").Call(), attr)).Op("+").Lit(int(d)).Op("<=").Add(g.heldField(jen.Id("h"), attr))).Block(stmts(
 				g.sel(now(), win().Dot("Front").Call(), true),
 				win().Dot("PopFront").Call(),
@@ -384,7 +392,7 @@ func (g *qgen) genLengthBatch() {
 	g.init(q.f("Batch").Dot("Grow").Call(jen.Lit(int(n))))
 	g.genBatchFlush()
 	g.queryMethod(g.eachInput(
-		jen.Op("*").Add(q.f("Batch")).Dot("Push").Call().Op("=").Add(g.hold()),
+		g.hold(q.f("Batch").Dot("Push").Call()),
 		jen.If(q.f("Batch").Dot("Len").Call().Op("==").Lit(int(n))).Block(q.f("Flush").Call()),
 	))
 }
@@ -419,7 +427,7 @@ func (g *qgen) genTimeBatch() {
 			q.f("Started").Op("=").True(),
 			t.schedule(now().Op("+").Lit(int(d)), nil),
 		),
-		jen.Op("*").Add(q.f("Batch")).Dot("Push").Call().Op("=").Add(g.hold()),
+		g.hold(q.f("Batch").Dot("Push").Call()),
 	))
 	var empty jen.Code
 	if q.wantExp {
@@ -459,7 +467,7 @@ func (g *qgen) genSliding() {
 			q.f("Started").Op("=").True(),
 			t.schedule(now().Op("+").Lit(int(slide)), nil),
 		),
-		jen.Op("*").Add(win()).Dot("Push").Call().Op("=").Add(g.hold()),
+		g.hold(win().Dot("Push").Call()),
 	))
 	body := []jen.Code{
 		t.schedule(jen.Id("t").Dot("Due").Op("+").Lit(int(slide)), nil),
@@ -507,7 +515,8 @@ func (g *qgen) genExternalTimeBatch() {
 	g.genBatchFlush()
 	v := jen.Id("h").Dot(q.in.Fields[attr])
 	g.queryMethod(g.eachInput(
-		jen.Id("h").Op(":=").Add(g.hold()),
+		jen.Var().Id("h").Id(q.name("Event")),
+		g.hold(jen.Op("&").Id("h")),
 		jen.If(jen.Op("!").Add(q.f("Open"))).Block(
 			q.f("Open").Op("=").True(),
 			q.f("BatchStart").Op("=").Add(v),
@@ -578,7 +587,7 @@ func (g *qgen) genSession() {
 	g.field("Sessions", rtType("Table", jen.Id(q.name("WinKey")), jen.Id(st)), "open sessions by key")
 	t := g.windowTimer(q.Method + "'s session end (Arg: the session's slot)")
 	s := jen.Id("s")
-	body := append([]jen.Code{jen.Id("h").Op(":=").Add(g.hold())}, key...)
+	body := append(g.holdLocal(), key...)
 	body = append(body,
 		jen.List(jen.Id("si"), jen.Id("isNew")).Op(":=").Add(q.f("Sessions")).Dot("Lookup").Call(jen.Id("k")),
 		jen.Id("s").Op(":=").Add(q.f("Sessions")).Dot("At").Call(jen.Id("si")),
@@ -663,7 +672,7 @@ func (g *qgen) genSort() {
 		g.begin(),
 		g.eachInput(
 			jen.Id("h").Op(":=").Add(win()).Dot("Push").Call(),
-			jen.Op("*").Id("h").Op("=").Add(g.hold()),
+			g.hold(jen.Id("h")),
 			g.sel(tsI(), jen.Id("h"), false),
 			jen.If(win().Dot("Len").Call().Op(">").Lit(int(n))).Block(stmts(
 				jen.Comment("Expire the last in sort order (the latest arrival among equals)."),
@@ -684,7 +693,7 @@ func (g *qgen) genUnique() {
 	q := g.q
 	key := g.winKey(g.keyAttrs(0))
 	g.field("Held", rtType("Table", jen.Id(q.name("WinKey")), jen.Id(q.name("Event"))), "the latest event per key")
-	body := append([]jen.Code{jen.Id("h").Op(":=").Add(g.hold())}, key...)
+	body := append(g.holdLocal(), key...)
 	body = append(body,
 		jen.List(jen.Id("hi"), jen.Id("isNew")).Op(":=").Add(q.f("Held")).Dot("Lookup").Call(jen.Id("k")),
 		jen.Id("p").Op(":=").Add(q.f("Held")).Dot("At").Call(jen.Id("hi")),
@@ -703,7 +712,7 @@ func (g *qgen) genFirstUnique() {
 	q := g.q
 	key := g.winKey(g.keyAttrs(0))
 	g.field("Seen", rtType("Table", jen.Id(q.name("WinKey")), jen.Struct()), "keys seen, kept forever")
-	body := append([]jen.Code{jen.Id("h").Op(":=").Add(g.hold())}, key...)
+	body := append(g.holdLocal(), key...)
 	body = append(body,
 		jen.If(jen.List(jen.Id("_"), jen.Id("isNew")).Op(":=").Add(q.f("Seen")).Dot("Lookup").Call(jen.Id("k")), jen.Op("!").Id("isNew")).Block(jen.Continue()),
 		g.sel(tsI(), jen.Op("&").Id("h"), false),
@@ -722,7 +731,7 @@ func (g *qgen) genDelay() {
 	t := g.windowTimer(q.Method + "'s delay release")
 	chain := g.chain(t, "the release timers, the earliest in a.timers")
 	g.queryMethod(g.eachInput(
-		jen.Op("*").Add(win()).Dot("Push").Call().Op("=").Add(g.hold()),
+		g.hold(win().Dot("Push").Call()),
 		jen.If(tsI().Op(">").Add(q.f("Sched"))).Block(
 			q.f("Sched").Op("=").Add(tsI()),
 			t.chainSchedule(chain, tsI().Op("+").Lit(int(d))),
@@ -772,7 +781,7 @@ func (g *qgen) genFrequent() {
 	t := g.freqEntry()
 	keys := func() *jen.Statement { return q.f("Keys") }
 	at := func(j string) *jen.Statement { return keys().Index(jen.Id(j)) }
-	body := append([]jen.Code{jen.Id("h").Op(":=").Add(g.hold())}, key...)
+	body := append(g.holdLocal(), key...)
 	body = append(body, g.findKey()...)
 	body = append(body, jen.Switch().Block(
 		jen.Case(jen.Id("j").Op(">=").Lit(0)).Block(stmts(
@@ -846,7 +855,7 @@ func (g *qgen) genLossyFrequent() {
 	g.field("Seen", jen.Int64(), "events seen (N)")
 	keys := func() *jen.Statement { return q.f("Keys") }
 	at := func(j string) *jen.Statement { return keys().Index(jen.Id(j)) }
-	body := append([]jen.Code{jen.Id("h").Op(":=").Add(g.hold())}, key...)
+	body := append(g.holdLocal(), key...)
 	body = append(body,
 		q.f("Seen").Op("++"),
 		jen.Id("n").Op(":=").Add(q.f("Seen")),
@@ -894,7 +903,7 @@ func (g *qgen) genCron() {
 		jen.If(jen.List(jen.Id("at"), jen.Id("ok")).Op(":=").Add(q.f("Cron")).Dot("Next").Call(jen.Lit(0)), jen.Id("ok")).Block(
 			t.schedule(jen.Id("at"), nil)),
 	)
-	g.queryMethod(g.eachInput(jen.Op("*").Add(q.f("Batch")).Dot("Push").Call().Op("=").Add(g.hold())))
+	g.queryMethod(g.eachInput(g.hold(q.f("Batch").Dot("Push").Call())))
 	g.timerMethod(t, t.Handler+" flushes the batch at a cron instant and schedules the next one.",
 		jen.If(jen.List(jen.Id("at"), jen.Id("ok")).Op(":=").Add(q.f("Cron")).Dot("Next").Call(jen.Id("t").Dot("Due")), jen.Id("ok")).Block(
 			t.schedule(jen.Id("at"), nil)),

@@ -24,8 +24,16 @@ func (c *Chunk[T]) Reset() {
 func (c *Chunk[T]) Append(ts int64) *T {
 	var zero T
 	c.TS = append(c.TS, ts)
-	c.Ev = append(c.Ev, zero)
-	return &c.Ev[len(c.Ev)-1]
+	n := len(c.Ev)
+	if n == cap(c.Ev) {
+		c.Ev = append(c.Ev, zero)
+	} else {
+		// Zeroed in place: append(c.Ev, zero) copies a zero value built on
+		// the stack, which stalls store forwarding.
+		c.Ev = c.Ev[:n+1]
+		c.Ev[n] = zero
+	}
+	return &c.Ev[n]
 }
 
 // Put returns the event at i (i ≤ Len) zeroed, with timestamp ts,

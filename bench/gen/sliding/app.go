@@ -128,9 +128,13 @@ type q1Event struct {
 	group  int32       // its group's slot in q1Groups, set by q1Select
 }
 
-// q1Hold copies what q1's window keeps of e.
-func q1Hold(ts int64, e *StockStream) q1Event {
-	return q1Event{ts: ts, Symbol: e.Symbol, Price: e.Price, Null: e.Null}
+// q1Hold copies what q1's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q1Hold(h *q1Event, ts int64, e *StockStream) {
+	h.ts = ts
+	h.Symbol = e.Symbol
+	h.Price = e.Price
+	h.Null = e.Null
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -252,7 +256,7 @@ func (a *App) q1(in *rt.Chunk[StockStream]) {
 			a.q1Win.PopFront()
 		}
 		h := a.q1Win.Push()
-		*h = q1Hold(in.TS[i], e)
+		q1Hold(h, in.TS[i], e)
 		a.q1Select(in.TS[i], h, false)
 	}
 	a.q1End()

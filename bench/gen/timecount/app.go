@@ -148,9 +148,12 @@ type q1Event struct {
 	group int32       // its group's slot in q1Groups, set by q1Select
 }
 
-// q1Hold copies what q1's window keeps of e.
-func q1Hold(ts int64, e *Clicks) q1Event {
-	return q1Event{ts: ts, Key: e.Key, Null: e.Null}
+// q1Hold copies what q1's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q1Hold(h *q1Event, ts int64, e *Clicks) {
+	h.ts = ts
+	h.Key = e.Key
+	h.Null = e.Null
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -244,7 +247,7 @@ func (a *App) q1(in *rt.Chunk[Clicks]) {
 		e := &in.Ev[i]
 		a.q1Expire()
 		h := a.q1Win.Push()
-		*h = q1Hold(in.TS[i], e)
+		q1Hold(h, in.TS[i], e)
 		a.q1Select(in.TS[i], h, false)
 		if in.TS[i] > a.q1Sched {
 			a.q1Sched = in.TS[i]

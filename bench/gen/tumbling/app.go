@@ -147,9 +147,14 @@ type q1Event struct {
 	Null   rt.NullMask // the input event's null mask
 }
 
-// q1Hold copies what q1's window keeps of e.
-func q1Hold(ts int64, e *StockStream) q1Event {
-	return q1Event{ts: ts, Symbol: e.Symbol, Price: e.Price, Volume: e.Volume, Null: e.Null}
+// q1Hold copies what q1's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q1Hold(h *q1Event, ts int64, e *StockStream) {
+	h.ts = ts
+	h.Symbol = e.Symbol
+	h.Price = e.Price
+	h.Volume = e.Volume
+	h.Null = e.Null
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -204,7 +209,7 @@ func (a *App) q1Add(ts int64, e *StockStream) {
 		g.avg1.Add(e.Price)
 	}
 	g.count2++
-	g.last = q1Hold(ts, e)
+	q1Hold(&g.last, ts, e)
 }
 
 // q1Flush emits the closed batch in one emission: a row per group, in the order

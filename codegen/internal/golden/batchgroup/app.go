@@ -293,9 +293,14 @@ type q1Event struct {
 	Null   rt.NullMask // the input event's null mask
 }
 
-// q1Hold copies what q1's window keeps of e.
-func q1Hold(ts int64, e *R) q1Event {
-	return q1Event{ts: ts, Sensor: e.Sensor, V: e.V, N: e.N, Null: e.Null}
+// q1Hold copies what q1's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q1Hold(h *q1Event, ts int64, e *R) {
+	h.ts = ts
+	h.Sensor = e.Sensor
+	h.V = e.V
+	h.N = e.N
+	h.Null = e.Null
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -354,7 +359,7 @@ func (a *App) q1Add(ts int64, e *R) {
 		g.max3.Add(e.N)
 	}
 	g.count4++
-	g.last = q1Hold(ts, e)
+	q1Hold(&g.last, ts, e)
 }
 
 // q1Flush emits the closed batch in one emission: a row per group, in the order
@@ -428,9 +433,14 @@ type q2Event struct {
 	group  int32       // its group's slot in q2Groups, set by q2Select
 }
 
-// q2Hold copies what q2's window keeps of e.
-func q2Hold(ts int64, e *R) q2Event {
-	return q2Event{ts: ts, Sensor: e.Sensor, V: e.V, N: e.N, Null: e.Null}
+// q2Hold copies what q2's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q2Hold(h *q2Event, ts int64, e *R) {
+	h.ts = ts
+	h.Sensor = e.Sensor
+	h.V = e.V
+	h.N = e.N
+	h.Null = e.Null
 }
 
 // q2Group is the aggregate state of one group of q2, one field per aggregate.
@@ -585,7 +595,7 @@ func (a *App) q2Flush() {
 func (a *App) q2(in *rt.Chunk[R]) {
 	for i := range in.Ev {
 		e := &in.Ev[i]
-		*a.q2Batch.Push() = q2Hold(in.TS[i], e)
+		q2Hold(a.q2Batch.Push(), in.TS[i], e)
 		if a.q2Batch.Len() == 50 {
 			a.q2Flush()
 		}
@@ -602,9 +612,14 @@ type q3Event struct {
 	Null   rt.NullMask // the input event's null mask
 }
 
-// q3Hold copies what q3's window keeps of e.
-func q3Hold(ts int64, e *R) q3Event {
-	return q3Event{ts: ts, Sensor: e.Sensor, V: e.V, N: e.N, Null: e.Null}
+// q3Hold copies what q3's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q3Hold(h *q3Event, ts int64, e *R) {
+	h.ts = ts
+	h.Sensor = e.Sensor
+	h.V = e.V
+	h.N = e.N
+	h.Null = e.Null
 }
 
 // q3Group is the aggregate state of one group of q3, one field per aggregate.
@@ -663,7 +678,7 @@ func (a *App) q3Add(ts int64, e *R) {
 		g.max3.Add(e.N)
 	}
 	g.count4++
-	g.last = q3Hold(ts, e)
+	q3Hold(&g.last, ts, e)
 }
 
 // q3Flush emits the closed batch in one emission: a row per group, in the order
@@ -744,9 +759,14 @@ type q4Event struct {
 	group  int32       // its group's slot in q4Groups, set by q4Select
 }
 
-// q4Hold copies what q4's window keeps of e.
-func q4Hold(ts int64, e *R) q4Event {
-	return q4Event{ts: ts, Sensor: e.Sensor, V: e.V, N: e.N, Null: e.Null}
+// q4Hold copies what q4's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q4Hold(h *q4Event, ts int64, e *R) {
+	h.ts = ts
+	h.Sensor = e.Sensor
+	h.V = e.V
+	h.N = e.N
+	h.Null = e.Null
 }
 
 // q4Group is the aggregate state of one group of q4, one field per aggregate.
@@ -905,7 +925,7 @@ func (a *App) q4(in *rt.Chunk[R]) {
 			a.q4Started = true
 			a.timers.Schedule(a.now+1000, timerQ4Window, 0)
 		}
-		*a.q4Batch.Push() = q4Hold(in.TS[i], e)
+		q4Hold(a.q4Batch.Push(), in.TS[i], e)
 	}
 }
 

@@ -193,9 +193,13 @@ type q1LeftEvent struct {
 	seq    uint64      // its number on entering the window, its identity on expiry
 }
 
-// q1LeftHold copies what q1Left's window keeps of e.
-func q1LeftHold(ts int64, e *Trades) q1LeftEvent {
-	return q1LeftEvent{ts: ts, Symbol: e.Symbol, Price: e.Price, Null: e.Null}
+// q1LeftHold copies what q1Left's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q1LeftHold(h *q1LeftEvent, ts int64, e *Trades) {
+	h.ts = ts
+	h.Symbol = e.Symbol
+	h.Price = e.Price
+	h.Null = e.Null
 }
 
 // q1LeftJoin handles one event of the t side's window emission: it updates
@@ -235,7 +239,7 @@ func (a *App) q1Left(in *rt.Chunk[Trades]) {
 			a.q1LeftWin.PopFront()
 		}
 		h := a.q1LeftWin.Push()
-		*h = q1LeftHold(in.TS[i], e)
+		q1LeftHold(h, in.TS[i], e)
 		a.q1LeftJoin(in.TS[i], h, false)
 	}
 	a.q1End()
@@ -251,9 +255,13 @@ type q1RightEvent struct {
 	seq    uint64      // its number on entering the window, its identity on expiry
 }
 
-// q1RightHold copies what q1Right's window keeps of e.
-func q1RightHold(ts int64, e *Quotes) q1RightEvent {
-	return q1RightEvent{ts: ts, Symbol: e.Symbol, Bid: e.Bid, Null: e.Null}
+// q1RightHold copies what q1Right's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q1RightHold(h *q1RightEvent, ts int64, e *Quotes) {
+	h.ts = ts
+	h.Symbol = e.Symbol
+	h.Bid = e.Bid
+	h.Null = e.Null
 }
 
 // q1RightJoin handles one event of the q side's window emission: it updates
@@ -293,7 +301,7 @@ func (a *App) q1Right(in *rt.Chunk[Quotes]) {
 			a.q1RightWin.PopFront()
 		}
 		h := a.q1RightWin.Push()
-		*h = q1RightHold(in.TS[i], e)
+		q1RightHold(h, in.TS[i], e)
 		a.q1RightJoin(in.TS[i], h, false)
 	}
 	a.q1End()

@@ -246,9 +246,14 @@ type q1Event struct {
 	Null   rt.NullMask // the input event's null mask
 }
 
-// q1Hold copies what q1's window keeps of e.
-func q1Hold(ts int64, e *Trades) q1Event {
-	return q1Event{ts: ts, Symbol: e.Symbol, Price: e.Price, Volume: e.Volume, Null: e.Null}
+// q1Hold copies what q1's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q1Hold(h *q1Event, ts int64, e *Trades) {
+	h.ts = ts
+	h.Symbol = e.Symbol
+	h.Price = e.Price
+	h.Volume = e.Volume
+	h.Null = e.Null
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -330,7 +335,7 @@ func (a *p1Instance) q1(in *rt.Chunk[Trades]) {
 		e := &in.Ev[i]
 		a.q1Expire()
 		h := a.q1Win.Push()
-		*h = q1Hold(in.TS[i], e)
+		q1Hold(h, in.TS[i], e)
 		a.q1Select(in.TS[i], h, false)
 		if in.TS[i] > a.q1Sched {
 			a.q1Sched = in.TS[i]

@@ -194,9 +194,13 @@ type q1Event struct {
 	group  int32       // its group's slot in q1Groups, set by q1Select
 }
 
-// q1Hold copies what q1's window keeps of e.
-func q1Hold(ts int64, e *Readings) q1Event {
-	return q1Event{ts: ts, Sensor: e.Sensor, Value: e.Value, Null: e.Null}
+// q1Hold copies what q1's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q1Hold(h *q1Event, ts int64, e *Readings) {
+	h.ts = ts
+	h.Sensor = e.Sensor
+	h.Value = e.Value
+	h.Null = e.Null
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -318,7 +322,7 @@ func (a *App) q1(in *rt.Chunk[Readings]) {
 		e := &in.Ev[i]
 		a.q1Expire()
 		h := a.q1Win.Push()
-		*h = q1Hold(in.TS[i], e)
+		q1Hold(h, in.TS[i], e)
 		a.q1Select(in.TS[i], h, false)
 		if in.TS[i] > a.q1Sched {
 			a.q1Sched = in.TS[i]
@@ -344,9 +348,12 @@ type q2Event struct {
 	Null rt.NullMask // the input event's null mask
 }
 
-// q2Hold copies what q2's window keeps of e.
-func q2Hold(ts int64, e *Recent) q2Event {
-	return q2Event{ts: ts, Peak: e.Peak, Null: e.Null}
+// q2Hold copies what q2's window keeps of e into h, field by field
+// (a struct value built and then copied stalls store forwarding).
+func q2Hold(h *q2Event, ts int64, e *Recent) {
+	h.ts = ts
+	h.Peak = e.Peak
+	h.Null = e.Null
 }
 
 // q2Group is the aggregate state of one group of q2, one field per aggregate.
@@ -424,7 +431,7 @@ func (a *App) q2(in *rt.Chunk[Recent]) {
 			a.q2Started = true
 			a.timers.Schedule(a.now+1000, timerQ2Window, 0)
 		}
-		*a.q2Batch.Push() = q2Hold(in.TS[i], e)
+		q2Hold(a.q2Batch.Push(), in.TS[i], e)
 	}
 }
 
