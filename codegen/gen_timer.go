@@ -102,8 +102,8 @@ func (m *model) genClock(f *jen.File) {
 	for _, t := range m.timers {
 		if p := t.part; p != nil {
 			fire := []jen.Code{
-				jen.Id("p").Op(":=").Add(aField(p.Name + "Fire")).Call(jen.Id("t")),
-				jen.Id("p").Dot(t.Handler).Call(jen.Id("t")),
+				jen.Id("p").Op(":=").Add(aField(p.Name + "Fire")).Call(jen.Op("*").Id("t")),
+				jen.Id("p").Dot(t.Handler).Call(jen.Op("*").Id("t")),
 			}
 			if p.purge {
 				fire = append(fire, aField(p.Name+"Settle").Call(jen.Id("p")))
@@ -111,7 +111,7 @@ func (m *model) genClock(f *jen.File) {
 			cases = append(cases, jen.Case(jen.Id(t.Const)).Block(fire...))
 			continue
 		}
-		cases = append(cases, jen.Case(jen.Id(t.Const)).Block(aField(t.Handler).Call(jen.Id("t"))))
+		cases = append(cases, jen.Case(jen.Id(t.Const)).Block(aField(t.Handler).Call(jen.Op("*").Id("t"))))
 	}
 	f.Comment("AdvanceTo fires every timer due at or before ts, in due order (FIFO among")
 	f.Comment("equal due times), with the clock at each timer's due time, then moves the")

@@ -15,8 +15,9 @@ type Timer struct {
 // TimerQueue is a min-heap of timers ordered by due time, then by the order
 // in which they were scheduled (§4.6). It allocates only while it grows.
 type TimerQueue struct {
-	h   []Timer
-	seq uint64
+	h      []Timer
+	seq    uint64
+	popped Timer // the timer Pop returned last
 }
 
 // Len is the number of pending timers.
@@ -25,7 +26,7 @@ func (q *TimerQueue) Len() int { return len(q.h) }
 // Schedule adds a timer due at due.
 func (q *TimerQueue) Schedule(due int64, kind, arg int32) {
 	q.seq++
-	q.push(Timer{Due: due, Kind: kind, Arg: arg, seq: q.seq})
+	q.push(due, kind, arg, 0, q.seq)
 }
 
 // Chain holds the timers of one producer whose due times only grow, such
@@ -43,11 +44,11 @@ type Chain struct {
 // chain's previous timer.
 func (c *Chain) Schedule(q *TimerQueue, due int64, kind, arg int32) {
 	q.seq++
-	t := Timer{Due: due, Kind: kind, Arg: arg, seq: q.seq}
 	if c.pend.Len() == 0 {
-		q.push(t)
+		q.push(due, kind, arg, 0, q.seq)
 	}
-	*c.pend.Push() = t
+	t := c.pend.Push() // filled in place (a copy would stall store forwarding)
+	t.Due, t.Kind, t.Arg, t.seq = due, kind, arg, q.seq
 }
 
 // Fired tells the chain that its earliest timer fired: the next one enters
@@ -55,22 +56,32 @@ func (c *Chain) Schedule(q *TimerQueue, due int64, kind, arg int32) {
 func (c *Chain) Fired(q *TimerQueue) {
 	c.pend.PopFront()
 	if c.pend.Len() > 0 {
-		q.push(*c.pend.Front())
+		t := c.pend.Front()
+		q.push(t.Due, t.Kind, t.Arg, t.Inst, t.seq)
 	}
 }
 
 // Len is the number of the chain's pending timers.
 func (c *Chain) Len() int { return c.pend.Len() }
 
-func (q *TimerQueue) push(t Timer) {
-	q.h = append(q.h, t)
-	q.up(len(q.h) - 1)
+// push adds a timer, written field by field into the heap's new slot (a
+// Timer argument copied into it stalls store forwarding).
+func (q *TimerQueue) push(due int64, kind, arg, inst int32, seq uint64) {
+	n := len(q.h)
+	if n == cap(q.h) {
+		q.h = append(q.h, Timer{})
+	} else {
+		q.h = q.h[:n+1]
+	}
+	t := &q.h[n]
+	t.Due, t.Kind, t.Arg, t.Inst, t.seq = due, kind, arg, inst, seq
+	q.up(n)
 }
 
 // ScheduleInst adds a timer due at due for the partition instance in slot inst.
 func (q *TimerQueue) ScheduleInst(due int64, kind, inst, arg int32) {
 	q.seq++
-	q.push(Timer{Due: due, Kind: kind, Arg: arg, Inst: inst, seq: q.seq})
+	q.push(due, kind, arg, inst, q.seq)
 }
 
 // Due reports whether a timer is due at or before ts.
@@ -89,22 +100,22 @@ func (q *TimerQueue) PopDue(ts int64) (Timer, bool) {
 	if !q.Due(ts) {
 		return Timer{}, false
 	}
-	return q.Pop(), true
+	return *q.Pop(), true
 }
 
-// Pop removes and returns the earliest timer; the queue must not be
-// empty. Generated code loops `for q.Due(ts) { t := q.Pop() ... }`: one
-// result, which the compiler keeps in registers (a (Timer, bool) result
-// went through two stack copies that stalled store forwarding).
-func (q *TimerQueue) Pop() Timer {
-	t := q.h[0]
+// Pop removes the earliest timer and returns it, valid until the next
+// Pop; the queue must not be empty. Generated code loops
+// `for q.Due(ts) { t := q.Pop() ... }`: a Timer result went through two
+// stack copies that stalled store forwarding.
+func (q *TimerQueue) Pop() *Timer {
+	q.popped = q.h[0]
 	n := len(q.h) - 1
 	q.h[0] = q.h[n]
 	q.h = q.h[:n]
 	if n > 0 {
 		q.down(0)
 	}
-	return t
+	return &q.popped
 }
 
 func (q *TimerQueue) less(i, j int) bool {

@@ -74,7 +74,7 @@ func (a *App) fire(ts int64) {
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ1Window:
-			a.q1WindowTimer(t)
+			a.q1WindowTimer(*t)
 		}
 	}
 }

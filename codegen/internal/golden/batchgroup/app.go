@@ -141,9 +141,9 @@ func (a *App) fire(ts int64) {
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ3Window:
-			a.q3WindowTimer(t)
+			a.q3WindowTimer(*t)
 		case timerQ4Window:
-			a.q4WindowTimer(t)
+			a.q4WindowTimer(*t)
 		}
 	}
 }

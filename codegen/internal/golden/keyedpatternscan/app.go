@@ -77,7 +77,7 @@ func (a *App) fire(ts int64) {
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ1:
-			a.q1Timer(t)
+			a.q1Timer(*t)
 		}
 	}
 }

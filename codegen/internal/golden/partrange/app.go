@@ -90,8 +90,8 @@ func (a *App) fire(ts int64) {
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ2Rate:
-			p := a.p1Fire(t)
-			p.q2RateTimer(t)
+			p := a.p1Fire(*t)
+			p.q2RateTimer(*t)
 		}
 	}
 }

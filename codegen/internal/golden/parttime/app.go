@@ -70,8 +70,8 @@ func (a *App) fire(ts int64) {
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ1Window:
-			p := a.p1Fire(t)
-			p.q1WindowTimer(t)
+			p := a.p1Fire(*t)
+			p.q1WindowTimer(*t)
 			a.p1Settle(p)
 		}
 	}

@@ -118,7 +118,7 @@ func (a *App) fire(ts int64) {
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerQ3:
-			a.q3Timer(t)
+			a.q3Timer(*t)
 		}
 	}
 }

@@ -229,7 +229,7 @@ func (a *App) fire(ts int64) {
 		a.now = max(a.now, t.Due)
 		switch t.Kind {
 		case timerFireTick:
-			a.fireTick(t)
+			a.fireTick(*t)
 		}
 	}
 }
