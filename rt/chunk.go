@@ -22,18 +22,24 @@ func (c *Chunk[T]) Reset() {
 // Append adds a zero event with timestamp ts and returns it for filling.
 // The pointer is valid until the next Append or Put.
 func (c *Chunk[T]) Append(ts int64) *T {
-	var zero T
 	c.TS = append(c.TS, ts)
 	n := len(c.Ev)
 	if n == cap(c.Ev) {
-		c.Ev = append(c.Ev, zero)
-	} else {
-		// Zeroed in place: append(c.Ev, zero) copies a zero value built on
-		// the stack, which stalls store forwarding.
-		c.Ev = c.Ev[:n+1]
-		c.Ev[n] = zero
+		c.grow()
 	}
+	// Zeroed in place: append(c.Ev, zero) copies a zero value built on the
+	// stack, which stalls store forwarding.
+	c.Ev = c.Ev[:n+1]
+	var zero T
+	c.Ev[n] = zero
 	return &c.Ev[n]
+}
+
+// grow doubles the capacity of Ev.
+func (c *Chunk[T]) grow() {
+	ev := make([]T, len(c.Ev), max(4, 2*cap(c.Ev)))
+	copy(ev, c.Ev)
+	c.Ev = ev
 }
 
 // Put returns the event at i (i ≤ Len) zeroed, with timestamp ts,
