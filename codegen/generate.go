@@ -11,10 +11,17 @@
 // each processing the whole chunk first; subscribers still get one event
 // per call. Send<T> wraps its event in a one-event chunk.
 //
+// Send<T> first tests the WHERE of its consumers when they are all
+// stateless queries with a pure condition (q<N>Accepts) and nobody
+// subscribes, and returns at once when none accepts the event.
+//
 // Timers: constructs allocate timer kinds (newTimer) with a handler method;
-// AdvanceTo pops the rt.TimerQueue and switches on the kind. rt.Timer.Arg
-// is free for the kind's data (session slots, pattern runs); rt.Timer.Inst
-// is the slot of the partition instance that owns the timer.
+// AdvanceTo (inlined: a Due test) calls fire, which pops the rt.TimerQueue
+// and switches on the kind. rt.Timer.Arg is free for the kind's data
+// (session slots, pattern runs); rt.Timer.Inst is the slot of the
+// partition instance that owns the timer. A time or delay window keeps its
+// timers in an rt.Chain (only the earliest in the queue, same firing
+// order).
 //
 // Partitions (gen_partition.go): the queries of a partition are generated
 // as methods of an instance type that embeds *App and holds their state;
@@ -29,12 +36,17 @@
 // with RouteJSON/Route<T> for rt/driver.RunParallel.
 //
 // State: a windowed query holds q<N>Event structs (timestamp and only the
-// attributes it reads) in rt.Ring buffers; aggregates live in a q<N>Group
-// struct, one rt kernel field per aggregate, in an rt.Table keyed by the
-// q<N>Key struct (GROUP BY) or a single field. The selector methods
+// attributes it reads, filled in place by q<N>Hold) in rt.Ring buffers;
+// aggregates live in a q<N>Group struct, one rt kernel field per aggregate,
+// in an rt.Table keyed by the one GROUP BY attribute's type (its null key
+// apart) or the q<N>Key struct, or in a single field. The selector methods
 // Begin/Select/Reset/End implement §6.2 per emission; groups whose window
-// holds no event are deleted at the end of the emission. Cron windows parse
-// their expression with rt.ParseCron (standard library only).
+// holds no event are deleted at the end of the emission (rt.Table deletes
+// lazily). In FIFO windows a held event carries its group's slot
+// (state.heldGroup), so expiring it needs no lookup. Grouped aggregations
+// over lengthBatch/timeBatch that nothing else can tell apart aggregate on
+// arrival and build one row per group at the flush (gen_batch.go). Cron
+// windows parse their expression with rt.ParseCron (standard library only).
 //
 // Tables (table.go): a row struct per table in an rt.Rows (insertion
 // order, stable slots) plus an rt.Table from the primary-key struct to the
