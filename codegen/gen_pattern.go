@@ -648,9 +648,14 @@ func (p *pattern) absentRun(s *pstate, o *offer) []jen.Code {
 		return append(body, jen.Comment("The filter is never true."))
 	}
 	var hit []jen.Code
-	if s.absentFirst() {
+	switch {
+	case s.absentFirst() && p.seq && s.every < 0:
+		// §10.4 rule 6: in a SEQUENCE without EVERY an S event satisfying f
+		// ends the initial run (no new quiet period).
+		hit = []jen.Code{jen.Comment("The absence is violated: the initial run ends (SEQUENCE rule 6)."), p.removeHere(s)}
+	case s.absentFirst():
 		hit = []jen.Code{jen.Comment("The quiet period starts again."), jen.Id("r").Dot("quiet").Op("=").Id("ts")}
-	} else {
+	default:
 		hit = []jen.Code{jen.Comment("The absence is violated: the run is discarded."), p.removeHere(s)}
 	}
 	if reject != nil {
