@@ -100,8 +100,13 @@ func (c *checker) qualified(e *syntax.Qualified, s *scope) plan.Expr {
 		Name: e.Name, Qual: e.Qual, TableRow: s.isRow(src), Nest: src.nest}
 	if e.Index != nil {
 		if !src.counted {
-			c.errorf(e.Index.Pos, diag.Pattern, "'%s' is not a counted element and cannot be indexed", e.Qual)
-			return invalid(e.Pos)
+			// A non-counted element is a list of its one event (as in
+			// Siddhi): e[0] and e[last] are the event, any other index is
+			// outside the list and null (LANGUAGE.md §10.5).
+			if e.Index.N == 0 {
+				return ref
+			}
+			return &plan.Const{Node: plan.Node{T: ref.T, P: e.Pos}, IsNull: true}
 		}
 		ref.Index = &plan.Index{N: e.Index.N, Last: e.Index.Last}
 	} else if src.counted {
