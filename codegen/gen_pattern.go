@@ -307,6 +307,9 @@ func (p *pattern) genMachine(f sink) {
 	if p.deferred {
 		fields = append(fields, jen.Id("done").Index().Id(p.Done).Comment("matches completed by the events being processed, to deliver"))
 	}
+	if p.within != nil {
+		fields = append(fields, jen.Id("within").Qual(rtPath, "Chain").Comment("WITHIN expiries in due order, the earliest in a.timers"))
+	}
 	if p.rearm {
 		fields = append(fields,
 			jen.Id("pending").Index(jen.Lit(k)).Int32().Comment("WITHIN re-arm copy per state, added at the next event"),
@@ -388,10 +391,15 @@ func (p *pattern) pushWait(s *pstate, id jen.Code) []jen.Code {
 	}
 }
 
-// withinTimer schedules the WITHIN expiry of run id (start is set).
+// withinTimer schedules the WITHIN expiry of run id (start is set): in the
+// machine's chain when it has one and the due time fits.
 func (p *pattern) withinTimer(id jen.Code) jen.Code {
-	return p.timer.schedule(item(id).Dot("start").Op("+").Lit(p.in.Within+1),
-		lnk().Dot("TimerArg").Call(id, jen.Lit(-1)))
+	due := item(id).Dot("start").Op("+").Lit(p.in.Within + 1)
+	arg := lnk().Dot("TimerArg").Call(id, jen.Lit(-1))
+	if p.within != nil {
+		return jen.Id("m").Dot("within").Dot("ScheduleOr").Call(jen.Op("&").Add(aField("timers")), due, jen.Id(p.within.Const), jen.Id(p.timer.Const), arg)
+	}
+	return p.timer.schedule(due, arg)
 }
 
 // deadline schedules the absent deadline of run id at state.
@@ -1083,6 +1091,14 @@ func (p *pattern) genTimer(f sink) {
 	body = append(body, jen.Switch(jen.Id("state")).Block(cases...))
 	f.Func().Add(p.q.recv()).Id(p.Timer).Params(jen.Id("t").Qual(rtPath, "Timer")).Block(body...)
 	f.Line()
+	if p.within != nil {
+		f.Commentf("%s handles a WITHIN expiry of %s's chain: the next one enters the queue.", p.WithinTimer, p.q.Method)
+		f.Func().Add(p.q.recv()).Id(p.WithinTimer).Params(jen.Id("t").Qual(rtPath, "Timer")).Block(
+			p.self().Dot("within").Dot("Fired").Call(jen.Op("&").Add(aField("timers"))),
+			aField(p.Timer).Call(jen.Id("t")),
+		)
+		f.Line()
+	}
 }
 
 func (p *pattern) timerCase(s *pstate) []jen.Code {

@@ -32,6 +32,16 @@ type pattern struct {
 	// timer is the kind of the pattern's timers (WITHIN expiry, absent
 	// deadlines), nil when it sets none.
 	timer *timerKind
+	// within is the kind of the WITHIN expiries kept in the machine's
+	// rt.Chain (handled by WithinTimer, which tells the chain and then
+	// runs Timer), nil in a partition or without WITHIN. A run's expiry is
+	// its start + WITHIN; runs mostly start in time order, so these
+	// deadlines mostly only grow, and only the earliest of them is in the
+	// queue. One earlier than the chain's last (a re-armed or copied run
+	// keeps an older start; an event older than the clock) is scheduled on
+	// its own with kind timer, so every timer fires as if scheduled alone.
+	within      *timerKind
+	WithinTimer string
 	// rearm: WITHIN re-arm copies are pending for states in EVERY ranges.
 	rearm bool
 	// deferred: matches are copied when they complete and delivered after
@@ -164,6 +174,10 @@ func (m *model) newPattern(q *query, in *plan.PatternInput, members *names.Scope
 	p.collectSlots(m)
 	if p.hasTimers() {
 		p.timer = m.newTimer("timer"+names.Exported(base), p.Timer, p.q.Method+": WITHIN expiry and absent deadlines of its runs")
+	}
+	if in.Within > 0 && q.part == nil {
+		p.WithinTimer = members.Take(base + "WithinTimer")
+		p.within = m.newTimer("timer"+names.Exported(base)+"Within", p.WithinTimer, p.q.Method+": WITHIN expiries in its chain")
 	}
 	if in.Within > 0 {
 		for _, ps := range p.states {

@@ -51,6 +51,20 @@ func (c *Chain) Schedule(q *TimerQueue, due int64, kind, arg int32) {
 	t.Due, t.Kind, t.Arg, t.seq = due, kind, arg, q.seq
 }
 
+// ScheduleOr adds a timer due at due to the chain with kind if it is not
+// earlier than the chain's last timer, and otherwise to the queue on its
+// own with kind alone (for a producer whose due times mostly grow, such as
+// the WITHIN expiries of a pattern's runs). Either way it fires as if
+// scheduled on its own; a chained one is told apart by its kind, whose
+// handler calls Fired.
+func (c *Chain) ScheduleOr(q *TimerQueue, due int64, kind, alone, arg int32) {
+	if n := c.pend.Len(); n > 0 && due < c.pend.Back().Due {
+		q.Schedule(due, alone, arg)
+		return
+	}
+	c.Schedule(q, due, kind, arg)
+}
+
 // Fired tells the chain that its earliest timer fired: the next one enters
 // the queue. Call it first in the timer's handler.
 func (c *Chain) Fired(q *TimerQueue) {

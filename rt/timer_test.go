@@ -289,3 +289,67 @@ func TestTableNull(t *testing.T) {
 		t.Fatal("null key not added back after purge")
 	}
 }
+
+// Timers scheduled through Chain.ScheduleOr, whose due times need not
+// grow, fire in the same order, at the same times, as the same timers
+// scheduled directly.
+func TestChainScheduleOr(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	type op struct {
+		at, due int64
+		chain   int32 // -1: scheduled directly
+	}
+	var ops []op
+	for at := int64(0); at < 3000; at += int64(r.Intn(4)) {
+		d := int64(r.Intn(50))
+		if r.Intn(5) > 0 {
+			d = 30 // mostly growing, as WITHIN expiries
+		}
+		ops = append(ops, op{at, at + d, int32(r.Intn(4)) - 1})
+	}
+	const alone = 10 // kind of a chain's timer scheduled on its own
+	run := func(chained bool) (fired []Timer, inChain int) {
+		var q TimerQueue
+		var chains [3]Chain
+		advance := func(ts int64) {
+			for {
+				tm, ok := q.PopDue(ts)
+				if !ok {
+					return
+				}
+				if chained && tm.Kind >= 0 && tm.Kind < alone {
+					chains[tm.Kind].Fired(&q)
+				}
+				if tm.Kind >= alone {
+					tm.Kind -= alone
+				}
+				tm.seq = 0
+				fired = append(fired, tm)
+			}
+		}
+		for i, o := range ops {
+			advance(o.at)
+			if chained && o.chain >= 0 {
+				chains[o.chain].ScheduleOr(&q, o.due, o.chain, o.chain+alone, int32(i))
+				inChain = max(inChain, chains[o.chain].Len())
+			} else {
+				q.Schedule(o.due, o.chain, int32(i))
+			}
+		}
+		advance(1 << 40)
+		return fired, inChain
+	}
+	plain, _ := run(false)
+	chained, inChain := run(true)
+	if len(plain) != len(ops) || len(chained) != len(plain) {
+		t.Fatalf("fired %d and %d timers, want %d", len(plain), len(chained), len(ops))
+	}
+	if inChain < 2 {
+		t.Fatal("no timer waited in a chain")
+	}
+	for i := range plain {
+		if plain[i] != chained[i] {
+			t.Fatalf("timer %d: chained %+v, plain %+v", i, chained[i], plain[i])
+		}
+	}
+}

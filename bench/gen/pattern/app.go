@@ -28,7 +28,8 @@ type Rise struct {
 
 // Timer kinds: rt.Timer.Kind values dispatched by AdvanceTo.
 const (
-	timerQ1 int32 = iota // q1: WITHIN expiry and absent deadlines of its runs
+	timerQ1       int32 = iota // q1: WITHIN expiry and absent deadlines of its runs
+	timerQ1Within              // q1: WITHIN expiries in its chain
 )
 
 // App is the compiled application pattern. It is single-threaded and
@@ -78,6 +79,8 @@ func (a *App) fire(ts int64) {
 		switch t.Kind {
 		case timerQ1:
 			a.q1Timer(*t)
+		case timerQ1Within:
+			a.q1WithinTimer(*t)
 		}
 	}
 }
@@ -235,6 +238,7 @@ type q1Machine struct {
 	wait       [2]rt.List       // runs waiting at each state, in order
 	staged     [2]rt.List       // runs staged at each state during the current event
 	index2     rt.Index[string] // runs waiting at s2 by e1.key (instead of wait[1])
+	within     rt.Chain         // WITHIN expiries in due order, the earliest in a.timers
 	pending    [2]int32         // WITHIN re-arm copy per state, added at the next event
 	pendingSeq [2]uint64        // list position of the run it copies
 }
@@ -359,7 +363,7 @@ func (a *App) q1S1Run(ts int64, e *A, id int32) {
 	m.runs.Links.TS[id] = ts
 	if !r.hasStart {
 		r.start, r.hasStart = ts, true
-		a.timers.Schedule(m.runs.Items[id].start+int64(60001), timerQ1, m.runs.Links.TimerArg(id, -1))
+		m.within.ScheduleOr(&a.timers, m.runs.Items[id].start+int64(60001), timerQ1Within, timerQ1, m.runs.Links.TimerArg(id, -1))
 	}
 	a.q1Pass(0, id)
 	m.wait[0].Remove(&m.runs.Links, id)
@@ -470,6 +474,12 @@ func (a *App) q1Timer(t rt.Timer) {
 	case -1:
 		a.q1Expire(id)
 	}
+}
+
+// q1WithinTimer handles a WITHIN expiry of q1's chain: the next one enters the queue.
+func (a *App) q1WithinTimer(t rt.Timer) {
+	a.q1.within.Fired(&a.timers)
+	a.q1Timer(t)
 }
 
 // q1Expire discards run id, older than WITHIN 60000ms, from every state.
