@@ -31,6 +31,7 @@ type Links struct {
 type link struct {
 	prev, next int32
 	list       int32  // tag of the list holding the run in this slot; 0 = none
+	bucket     int32  // in an Index bucket: its number (Remove needs no lookup)
 	seq        uint64 // order of entry, increasing over all lists
 }
 
@@ -313,12 +314,14 @@ func (x *Index[K]) Push(p *Links, k K, id int32) {
 		x.m[k] = b
 	}
 	x.buckets[b].Push(p, id)
+	p.lk(id, x.slot).bucket = b
 }
 
-// Remove takes id out of the bucket of k (an empty bucket is recycled);
-// a run in no list any more is freed.
+// Remove takes id out of the bucket of k, which must be the key it was
+// pushed with (an empty bucket is recycled); a run in no list any more is
+// freed. The bucket is the one the run's link recorded: no lookup.
 func (x *Index[K]) Remove(p *Links, k K, id int32) {
-	b := x.m[k]
+	b := p.lk(id, x.slot).bucket
 	l := &x.buckets[b]
 	l.Remove(p, id)
 	if l.n == 0 {
