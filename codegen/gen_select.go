@@ -61,6 +61,9 @@ func (g *qgen) genHeld() {
 	if s := q.side; s != nil && (s.expose == exposeRing || s.expose == exposeIndex) || q.rowSeqs {
 		fields = append(fields, jen.Id("seq").Uint64().Comment("its number on entering the window, its identity on expiry"))
 	}
+	if s := q.side; s != nil && s.expose == exposeIndex {
+		fields = append(fields, jen.Id("slot").Int32().Comment("its key's slot in "+q.name("Exposed")+", set when exposed"))
+	}
 	if q.heldGroup {
 		fields = append(fields, jen.Id("group").Int32().Comment("its group's slot in "+q.name("Groups")+", set by "+q.name("Select")))
 	}

@@ -414,18 +414,24 @@ func (g *qgen) exposeCode(b *expr.Builder, s *joinSide) (add, remove []jen.Code)
 		}
 		add = guard(
 			jen.List(jen.Id("ki"), jen.Id("isNew")).Op(":=").Add(exp).Dot("Lookup").Call(jen.Id("k")),
+			jen.Id("h").Dot("slot").Op("=").Id("ki"),
 			jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
 			jen.If(jen.Id("isNew")).Block(jen.Id("bucket").Dot("Clear").Call()),
 			jen.Op("*").Id("bucket").Dot("Push").Call().Op("=").Op("*").Id("h"),
 		)
-		remove = guard(
-			jen.If(jen.List(jen.Id("ki"), jen.Id("ok")).Op(":=").Add(exp).Dot("Find").Call(jen.Id("k")), jen.Id("ok")).Block(
-				jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
+		// The event's bucket is found by the slot it kept, without hashing
+		// its key: the bucket's key is not deleted while the event is in
+		// it, and an event not exposed (a null key) has a number no bucket
+		// holds.
+		remove = []jen.Code{
+			jen.Comment("By the slot kept on exposure; an event never exposed is in no bucket."),
+			jen.If(jen.Id("bucket").Op(":=").Add(exp).Dot("Slot").Call(jen.Id("h").Dot("slot")), jen.Id("bucket").Op("!=").Nil()).Block(
 				jen.For(jen.Id("i").Op(":=").Range().Id("bucket").Dot("Len").Call()).Block(
 					jen.If(jen.Id("bucket").Dot("At").Call(jen.Id("i")).Dot("seq").Op("==").Id("h").Dot("seq")).Block(
-						jen.Id("bucket").Dot("RemoveAt").Call(jen.Id("i")), jen.Break())),
-				jen.If(jen.Id("bucket").Dot("Len").Call().Op("==").Lit(0)).Block(exp.Clone().Dot("Delete").Call(jen.Id("ki"))),
-			))
+						jen.Id("bucket").Dot("RemoveAt").Call(jen.Id("i")),
+						jen.If(jen.Id("bucket").Dot("Len").Call().Op("==").Lit(0)).Block(exp.Clone().Dot("Delete").Call(jen.Id("h").Dot("slot"))),
+						jen.Break())),
+			)}
 	}
 	add = append([]jen.Code{sq.f("Seq").Op("++"), jen.Id("h").Dot("seq").Op("=").Add(sq.f("Seq"))}, add...)
 	return add, remove

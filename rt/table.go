@@ -101,6 +101,16 @@ func (t *Table[K, V]) Find(k K) (int32, bool) {
 // At is the value in slot i.
 func (t *Table[K, V]) At(i int32) *V { return &t.vals[i] }
 
+// Slot is the value in slot i if i holds a key, nil otherwise: for a slot
+// number kept from an earlier Lookup whose key may have been deleted since
+// (or the table cleared).
+func (t *Table[K, V]) Slot(i int32) *V {
+	if uint(i) < uint(len(t.flags)) && t.flags[i]&slotLive != 0 {
+		return &t.vals[i]
+	}
+	return nil
+}
+
 // Delete removes slot i's key; deleting a deleted slot does nothing.
 func (t *Table[K, V]) Delete(i int32) {
 	f := t.flags[i]

@@ -191,6 +191,7 @@ type q1LeftEvent struct {
 	Price  float64
 	Null   rt.NullMask // the input event's null mask
 	seq    uint64      // its number on entering the window, its identity on expiry
+	slot   int32       // its key's slot in q1LeftExposed, set when exposed
 }
 
 // q1LeftHold copies what q1Left's window keeps of e into h, field by field
@@ -211,22 +212,18 @@ type q1LeftKey struct {
 // what the side exposes (§5.11), then probes the q side (§8).
 func (a *App) q1LeftJoin(ts int64, h *q1LeftEvent, expired bool) {
 	if expired {
-		var k q1LeftKey
-		k.K0 = h.Symbol
-		if !h.Null.Is(0) {
-			if ki, ok := a.q1LeftExposed.Find(k); ok {
-				bucket := a.q1LeftExposed.At(ki)
-				for i := range bucket.Len() {
-					if bucket.At(i).seq == h.seq {
-						bucket.RemoveAt(i)
-						break
+		// By the slot kept on exposure; an event never exposed is in no bucket.
+		if bucket := a.q1LeftExposed.Slot(h.slot); bucket != nil {
+			for i := range bucket.Len() {
+				if bucket.At(i).seq == h.seq {
+					bucket.RemoveAt(i)
+					if bucket.Len() == 0 {
+						a.q1LeftExposed.Delete(h.slot)
 					}
-				}
-				if bucket.Len() == 0 {
-					a.q1LeftExposed.Delete(ki)
+					break
 				}
 			}
-		} // an event with a null key is never found
+		}
 	} else {
 		a.q1LeftSeq++
 		h.seq = a.q1LeftSeq
@@ -234,6 +231,7 @@ func (a *App) q1LeftJoin(ts int64, h *q1LeftEvent, expired bool) {
 		k.K0 = h.Symbol
 		if !h.Null.Is(0) {
 			ki, isNew := a.q1LeftExposed.Lookup(k)
+			h.slot = ki
 			bucket := a.q1LeftExposed.At(ki)
 			if isNew {
 				bucket.Clear()
@@ -284,6 +282,7 @@ type q1RightEvent struct {
 	Bid    float64
 	Null   rt.NullMask // the input event's null mask
 	seq    uint64      // its number on entering the window, its identity on expiry
+	slot   int32       // its key's slot in q1RightExposed, set when exposed
 }
 
 // q1RightHold copies what q1Right's window keeps of e into h, field by field
@@ -304,22 +303,18 @@ type q1RightKey struct {
 // what the side exposes (§5.11), then probes the t side (§8).
 func (a *App) q1RightJoin(ts int64, h *q1RightEvent, expired bool) {
 	if expired {
-		var k q1RightKey
-		k.K0 = h.Symbol
-		if !h.Null.Is(0) {
-			if ki, ok := a.q1RightExposed.Find(k); ok {
-				bucket := a.q1RightExposed.At(ki)
-				for i := range bucket.Len() {
-					if bucket.At(i).seq == h.seq {
-						bucket.RemoveAt(i)
-						break
+		// By the slot kept on exposure; an event never exposed is in no bucket.
+		if bucket := a.q1RightExposed.Slot(h.slot); bucket != nil {
+			for i := range bucket.Len() {
+				if bucket.At(i).seq == h.seq {
+					bucket.RemoveAt(i)
+					if bucket.Len() == 0 {
+						a.q1RightExposed.Delete(h.slot)
 					}
-				}
-				if bucket.Len() == 0 {
-					a.q1RightExposed.Delete(ki)
+					break
 				}
 			}
-		} // an event with a null key is never found
+		}
 	} else {
 		a.q1RightSeq++
 		h.seq = a.q1RightSeq
@@ -327,6 +322,7 @@ func (a *App) q1RightJoin(ts int64, h *q1RightEvent, expired bool) {
 		k.K0 = h.Symbol
 		if !h.Null.Is(0) {
 			ki, isNew := a.q1RightExposed.Lookup(k)
+			h.slot = ki
 			bucket := a.q1RightExposed.At(ki)
 			if isNew {
 				bucket.Clear()
