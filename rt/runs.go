@@ -275,11 +275,18 @@ func (x *List) Splice(p *Links, y *List) {
 // computed from the run (a correlation key such as e1.user): an event
 // visits only the bucket of its own key. Each bucket is in waiting order.
 // Runs whose key is null wait in Nulls, which no event visits.
+//
+// A bucket that empties keeps its key, as Table's lazy Delete does: a key
+// whose runs all match or expire and that comes back finds its bucket
+// without a map delete and insert. Empty buckets are removed at once when
+// they outnumber the others (and minPurge), so the index holds at most
+// about twice the keys that have runs.
 type Index[K comparable] struct {
 	slot, tag int32
 	m         map[K]int32 // key -> bucket number
 	buckets   []List
 	free      []int32
+	empty     int // buckets in m without runs
 	Nulls     List
 }
 
@@ -290,8 +297,8 @@ func NewIndex[K comparable](s, t int) Index[K] {
 		Nulls: NewList(s, t+1)}
 }
 
-// Get returns the bucket of k, nil if no run waits with that key. The
-// pointer is valid until the next Push.
+// Get returns the bucket of k, nil or empty if no run waits with that key.
+// The pointer is valid until the next Push.
 func (x *Index[K]) Get(k K) *List {
 	b, ok := x.m[k]
 	if !ok {
@@ -303,7 +310,11 @@ func (x *Index[K]) Get(k K) *List {
 // Push appends id to the bucket of k.
 func (x *Index[K]) Push(p *Links, k K, id int32) {
 	b, ok := x.m[k]
-	if !ok {
+	if ok {
+		if x.buckets[b].n == 0 {
+			x.empty--
+		}
+	} else {
 		if n := len(x.free); n > 0 {
 			b = x.free[n-1]
 			x.free = x.free[:n-1]
@@ -318,16 +329,28 @@ func (x *Index[K]) Push(p *Links, k K, id int32) {
 }
 
 // Remove takes id out of the bucket of k, which must be the key it was
-// pushed with (an empty bucket is recycled); a run in no list any more is
-// freed. The bucket is the one the run's link recorded: no lookup.
+// pushed with; a run in no list any more is freed. The bucket is the one the run's link recorded: no lookup.
 func (x *Index[K]) Remove(p *Links, k K, id int32) {
 	b := p.lk(id, x.slot).bucket
 	l := &x.buckets[b]
 	l.Remove(p, id)
 	if l.n == 0 {
-		delete(x.m, k)
-		x.free = append(x.free, b)
+		x.empty++
+		if x.empty > minPurge && x.empty > len(x.m)-x.empty {
+			x.purge()
+		}
 	}
+}
+
+// purge removes the keys of the empty buckets and recycles the buckets.
+func (x *Index[K]) purge() {
+	for k, b := range x.m {
+		if x.buckets[b].n == 0 {
+			delete(x.m, k)
+			x.free = append(x.free, b)
+		}
+	}
+	x.empty = 0
 }
 
 // Len is the number of runs in the index.

@@ -110,12 +110,39 @@ func TestIndex(t *testing.T) {
 		t.Fatalf("u1 %v len %d", got, x.Len())
 	}
 	x.Remove(&p.Links, "u2", b)
-	if x.Get("u2") != nil || p.Live() != 2 {
-		t.Fatal("empty bucket kept or run not freed")
+	if l := x.Get("u2"); l != nil && l.Len() != 0 || p.Live() != 2 {
+		t.Fatal("bucket not emptied or run not freed")
 	}
 	d := p.Alloc()
 	x.Push(&p.Links, "u3", d)
 	if got := ids(&p.Links, x.Get("u3")); !same(got, []int32{d}) {
 		t.Fatalf("u3 %v", got)
+	}
+}
+
+// Empty buckets keep their keys until they outnumber the others: a key
+// that comes back reuses its bucket, and the index stays bounded.
+func TestIndexEmptyBuckets(t *testing.T) {
+	var p Runs[testRun]
+	p.Init(1)
+	x := NewIndex[int](0, 1)
+	id := p.Alloc()
+	x.Push(&p.Links, 1, id)
+	x.Remove(&p.Links, 1, id)
+	id = p.Alloc()
+	x.Push(&p.Links, 1, id)
+	if len(x.buckets) != 1 || x.empty != 0 || !same(ids(&p.Links, x.Get(1)), []int32{id}) {
+		t.Fatalf("returning key: %d buckets, %d empty", len(x.buckets), x.empty)
+	}
+	for k := 2; k < 10*minPurge; k++ {
+		r := p.Alloc()
+		x.Push(&p.Links, k, r)
+		x.Remove(&p.Links, k, r)
+		if len(x.m) > 2*minPurge+2 {
+			t.Fatalf("key %d: %d keys in the index", k, len(x.m))
+		}
+	}
+	if x.Len() != 1 || len(x.buckets) > 2*minPurge+2 || !same(ids(&p.Links, x.Get(1)), []int32{id}) {
+		t.Fatalf("after purges: Len %d, %d buckets", x.Len(), len(x.buckets))
 	}
 }
