@@ -21,7 +21,9 @@
 // (session slots, pattern runs); rt.Timer.Inst is the slot of the
 // partition instance that owns the timer. A time or delay window keeps its
 // timers in an rt.Chain (only the earliest in the queue, same firing
-// order).
+// order), and so does a pattern query outside partitions for its WITHIN
+// expiries (Chain.ScheduleOr: one earlier than the chain's last is queued
+// on its own with the query's other timer kind).
 //
 // Partitions (gen_partition.go): the queries of a partition are generated
 // as methods of an instance type that embeds *App and holds their state;
@@ -43,7 +45,8 @@
 // Begin/Select/Reset/End implement §6.2 per emission; groups whose window
 // holds no event are deleted at the end of the emission (rt.Table deletes
 // lazily). In FIFO windows a held event carries its group's slot
-// (state.heldGroup), so expiring it needs no lookup. Grouped aggregations
+// (state.heldGroup), so expiring it needs no lookup; likewise a join side's
+// held event carries its key's slot in the side's exposed index. Grouped aggregations
 // over lengthBatch/timeBatch that nothing else can tell apart aggregate on
 // arrival and build one row per group at the flush (gen_batch.go). Cron
 // windows parse their expression with rt.ParseCron (standard library only).
