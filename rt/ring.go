@@ -68,15 +68,26 @@ func (r *Ring[T]) PopBack() {
 
 // RemoveAt removes the i-th oldest event, keeping the order of the rest.
 func (r *Ring[T]) RemoveAt(i int) {
+	if i == 0 {
+		r.PopFront() // the common case: the oldest leaves first
+		return
+	}
 	for j := i; j+1 < r.n; j++ {
 		*r.At(j) = *r.At(j + 1)
 	}
 	r.PopBack()
 }
 
-// Clear removes every event, keeping the buffer.
+// Clear removes every event, keeping the buffer. Slots not holding an
+// event are zero already (Push, the pops and RemoveAt keep them so), so
+// only the events are cleared: clearing an empty ring costs nothing.
 func (r *Ring[T]) Clear() {
-	clear(r.buf)
+	if end := r.head + r.n; end <= len(r.buf) {
+		clear(r.buf[r.head:end])
+	} else {
+		clear(r.buf[r.head:])
+		clear(r.buf[:end-len(r.buf)])
+	}
 	r.head, r.n = 0, 0
 }
 

@@ -24,3 +24,30 @@ func TestTableSlot(t *testing.T) {
 		t.Fatal("slot found after Clear")
 	}
 }
+
+// RemoveAt keeps the order of the rest; Clear leaves every slot zero,
+// the ring wrapped around or not.
+func TestRingRemoveClear(t *testing.T) {
+	var r Ring[int]
+	for wrap := range 10 {
+		for i := range wrap {
+			*r.Push() = i + 1
+			r.PopFront()
+		}
+		for i := range 5 {
+			*r.Push() = 10 + i
+		}
+		r.RemoveAt(0)
+		r.RemoveAt(2)
+		r.RemoveAt(r.Len() - 1)
+		if r.Len() != 2 || *r.At(0) != 11 || *r.At(1) != 12 {
+			t.Fatalf("wrap %d: %d events, %d %d", wrap, r.Len(), *r.At(0), *r.At(1))
+		}
+		r.Clear()
+		for i, v := range r.buf {
+			if v != 0 {
+				t.Fatalf("wrap %d: slot %d is %d after Clear", wrap, i, v)
+			}
+		}
+	}
+}
