@@ -31,13 +31,13 @@ func (r *Ring[T]) resize(c int) {
 func (r *Ring[T]) Len() int { return r.n }
 
 // Push appends a zero T and returns it for filling; valid until the next Push.
+// The slot is zero already: every slot not holding an event is (the pops,
+// RemoveAt and Clear zero the slots they free; resize copies only events).
 func (r *Ring[T]) Push() *T {
 	if r.n == len(r.buf) {
 		r.resize(r.n + 1)
 	}
 	p := &r.buf[(r.head+r.n)&(len(r.buf)-1)]
-	var zero T
-	*p = zero
 	r.n++
 	return p
 }
