@@ -81,7 +81,6 @@ func stateDoc(s *pstate, in *plan.PatternInput) string {
 }
 
 // Shorthands for the code that every automaton method repeats.
-func mach() *jen.Statement  { return jen.Id("m") }
 func links() *jen.Statement { return jen.Op("&").Id("m").Dot("runs").Dot("Links") }
 func lnk() *jen.Statement   { return jen.Id("m").Dot("runs").Dot("Links") }
 func runAt(id jen.Code) *jen.Statement {

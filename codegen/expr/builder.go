@@ -184,27 +184,6 @@ func (b *Builder) ref(e *plan.Ref) Value {
 	return b.field(b.env.In, b.env.InFields, e.Attr, e.T)
 }
 
-// RefValue compiles an attribute reference with the builder's current
-// environment (for hooks that wrap it).
-func (b *Builder) RefValue(e *plan.Ref) Value { return b.ref(e) }
-
-// SetRef replaces the Ref hook and returns the previous one: a table
-// search reads its row through the new hook while the rest of the
-// condition keeps reading the event.
-func (b *Builder) SetRef(f func(*plan.Ref) Slot) (prev func(*plan.Ref) Slot) {
-	prev, b.env.Ref = b.env.Ref, f
-	return prev
-}
-
-// SlotOf is the Slot reading v (a value without statements of its own).
-func SlotOf(v Value) Slot {
-	s := Slot{Val: jen.Add(v.V.c), AlwaysNull: v.AlwaysNull}
-	if !v.Null.isNil() {
-		s.Null = jen.Parens(v.Null.c)
-	}
-	return s
-}
-
 // NewTemp returns a fresh temporary name (t1, t2, ...).
 func (b *Builder) NewTemp() string { return b.newTemp() }
 

@@ -64,13 +64,6 @@ func (v Value) NotNullCode() *jen.Statement {
 	return jen.Add(not(v.Null).c)
 }
 
-func nullOf(v Value) gx {
-	if v.AlwaysNull {
-		return gxTrue
-	}
-	return v.Null
-}
-
 func alwaysNull(t types.Type) Value { return Value{T: t, AlwaysNull: true, Null: gxTrue, size: 1} }
 
 // GoType returns the Go type for t.

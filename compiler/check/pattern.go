@@ -3,7 +3,6 @@ package check
 import (
 	"github.com/efluxc/efluxc/compiler/diag"
 	"github.com/efluxc/efluxc/compiler/plan"
-	"github.com/efluxc/efluxc/compiler/source"
 	"github.com/efluxc/efluxc/compiler/syntax"
 	"github.com/efluxc/efluxc/compiler/types"
 )
@@ -237,12 +236,4 @@ func (pc *patternChecker) filter(f syntax.Expr, self, own *scopeSource) plan.Exp
 	x := pc.c.expr(f, s)
 	pc.c.wantBool(x, "pattern filter")
 	return coerce(x, types.Bool)
-}
-
-// posOf is a helper for callers without a better position.
-func posOf(e syntax.Expr, def source.Pos) source.Pos {
-	if e == nil {
-		return def
-	}
-	return e.ExprPos()
 }
