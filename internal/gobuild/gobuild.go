@@ -130,17 +130,6 @@ func Env() []string {
 	return append(env, "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GO111MODULE=on")
 }
 
-// WriteModule writes a complete throwaway module into dir (which must
-// exist): go.mod, the runtime copy and files. `efluxc compile` does not use
-// it; it is for callers that want to run go themselves (go vet, go test).
-func WriteModule(dir string, files map[string][]byte) error {
-	rtFiles, err := runtimeFiles()
-	if err != nil {
-		return err
-	}
-	return writeModule(dir, files, rtFiles)
-}
-
 // GoMod returns the go.mod of the throwaway module.
 func GoMod() []byte {
 	return []byte("module " + ModulePath + "\n\ngo 1.26\n\nrequire " + RuntimeModule + " v0.0.0\n\nreplace " +
