@@ -23,6 +23,8 @@ var suites = []struct {
 	// Ports of Siddhi's own unit tests that the corpus does not include,
 	// one subdirectory per area.
 	{"siddhi", []string{"siddhi"}},
+	// The example apps with their expected output.
+	{"examples", []string{"../examples"}},
 }
 
 // TestSuites runs every suite; each case must pass in both optimizer modes
