@@ -131,6 +131,20 @@ func (s *stream) prefilter() *jen.Statement {
 	return c
 }
 
+// oneQuery is the stream's only consumer when it has q<N>One (query.one),
+// which Send<T> calls instead of delivering a one-event chunk when nobody
+// subscribes to the stream; nil otherwise.
+func (s *stream) oneQuery() *query {
+	if len(s.consumers) != 1 {
+		return nil
+	}
+	q := s.consumers[0].q
+	if q == nil || !q.one || q.entry[s] != q.Method {
+		return nil
+	}
+	return q
+}
+
 // genEntryPoints emits Send<T> (input streams), On<T> and emit<T>.
 func (m *model) genEntryPoints(f *jen.File, s *stream) {
 	t := s.Type
@@ -140,6 +154,12 @@ func (m *model) genEntryPoints(f *jen.File, s *stream) {
 		body := []jen.Code{jen.Id("a").Dot("AdvanceTo").Call(jen.Id("ts"))}
 		if pre := s.prefilter(); pre != nil {
 			body = append(body, jen.If(pre).Block(jen.Return().Comment("no query takes e and no one subscribes")))
+		}
+		if q := s.oneQuery(); q != nil {
+			body = append(body, jen.If(jen.Len(jen.Id("a").Dot("on"+t)).Op("==").Lit(0)).Block(
+				q.f("One").Call(jen.Id("ts"), jen.Id("e")),
+				jen.Return().Comment("no one subscribes: "+q.Method+" alone takes e, without the chunk"),
+			))
 		}
 		body = append(body,
 			jen.Id("a").Dot("send"+t).Dot("Single").Call(jen.Id("ts"), jen.Id("e")),

@@ -21,6 +21,9 @@ type qgen struct {
 	// held is the group field counting the events the window holds of
 	// the group (state.countHeld): "held", or a COUNT() kernel's field.
 	held string
+	// one: the window code being built is q<N>One's, for a single input
+	// event (ts, e) rather than a loop over a chunk (query.oneFast).
+	one bool
 }
 
 func (g *qgen) field(suffix string, typ jen.Code, doc string) {

@@ -119,11 +119,28 @@ func (g *qgen) eachInput(body ...jen.Code) jen.Code {
 	return jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(b.Take()...)
 }
 
+// eachInputs is eachInput as a statement list; in q<N>One (g.one), body
+// itself, for the one event e (query.oneFast: there is no WHERE).
+func (g *qgen) eachInputs(body ...jen.Code) []jen.Code {
+	if g.one {
+		return stmts(body...)
+	}
+	return []jen.Code{g.eachInput(body...)}
+}
+
 func tsI() *jen.Statement { return jen.Id("in").Dot("TS").Index(jen.Id("i")) }
+
+// tsIn is the input event's timestamp: in.TS[i], or ts in q<N>One.
+func (g *qgen) tsIn() *jen.Statement {
+	if g.one {
+		return jen.Id("ts")
+	}
+	return tsI()
+}
 
 // hold is q1Hold(dst, in.TS[i], e): dst (a *q1Event) becomes the held copy of e.
 func (g *qgen) hold(dst jen.Code) *jen.Statement {
-	return jen.Id(g.q.name("Hold")).Call(dst, tsI(), jen.Id("e"))
+	return jen.Id(g.q.name("Hold")).Call(dst, g.tsIn(), jen.Id("e"))
 }
 
 // holdLocal is the statements declaring h, the held copy of e.
@@ -160,6 +177,46 @@ func (g *qgen) heldField(h jen.Code, i int) *jen.Statement { return jen.Add(h).D
 func (g *qgen) queryMethod(body ...jen.Code) {
 	q := g.q
 	g.decl(g.header(), jen.Func().Add(g.recv()).Id(q.Method).Params(jen.Id("in").Add(chunkOf(q.in.Type))).Block(stmts(body...)...))
+}
+
+// oneFast reports whether the query gets q<N>One, its entry method for a
+// single input event, which Send<T> calls without building the input
+// chunk when nobody subscribes to the stream (stream.oneQuery): the only
+// consumer of an input stream, a top-level query, not a join side,
+// without WHERE or rate limiting, that cannot re-enter itself, over a
+// length window or an aggregating lengthBatch/timeBatch.
+func (q *query) oneFast() bool {
+	if q.side != nil || q.part != nil || q.cyclic || q.upsert != nil || q.win == nil ||
+		q.plan.Where != nil || q.plan.Rate != nil || len(q.entry) != 1 {
+		return false
+	}
+	for s := range q.entry {
+		if !s.input() || len(s.consumers) != 1 {
+			return false // no Send<T>, or Send<T> delivers to others too
+		}
+	}
+	switch q.win.Kind {
+	case plan.WinLength, plan.WinExpression:
+		return true
+	case plan.WinLengthBatch, plan.WinTimeBatch:
+		return q.incremental
+	}
+	return false
+}
+
+// oneMethod emits q<N>One(ts, e) from body, the window code built for
+// one event (g.one): the same statements as the query method's for
+// each event of the chunk, so the same emissions.
+func (g *qgen) oneMethod(body func() []jen.Code) {
+	q := g.q
+	if !q.oneFast() {
+		return
+	}
+	g.one = true
+	defer func() { g.one = false }()
+	g.decl([]string{q.name("One") + " is " + q.Method + " for a chunk of the one event (ts, e)."},
+		jen.Func().Add(g.recv()).Id(q.name("One")).Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)).Block(stmts(body()...)...))
+	q.one = true
 }
 
 // windowTimer allocates the window's timer kind, handled by q<N>WindowTimer.
@@ -258,19 +315,21 @@ func (g *qgen) genLength(n int64) {
 	win := q.f("Win")
 	g.ring("Win", "the last events, oldest first")
 	g.init(win.Clone().Dot("Grow").Call(jen.Lit(int(n))))
-	g.queryMethod(
-		g.begin(),
-		g.eachInput(
+	body := func() []jen.Code {
+		body := []jen.Code{g.begin()}
+		body = append(body, g.eachInputs(
 			jen.If(win.Clone().Dot("Len").Call().Op("==").Lit(int(n))).Block(stmts(
 				g.sel(now(), win.Clone().Dot("Front").Call(), true),
 				win.Clone().Dot("PopFront").Call(),
 			)...),
-			jen.Id("h").Op(":=").Add(win).Dot("Push").Call(),
+			jen.Id("h").Op(":=").Add(win.Clone()).Dot("Push").Call(),
 			g.hold(jen.Id("h")),
-			g.sel(tsI(), jen.Id("h"), false),
-		),
-		g.end(),
-	)
+			g.sel(g.tsIn(), jen.Id("h"), false),
+		)...)
+		return append(body, g.end())
+	}
+	g.queryMethod(body()...)
+	g.oneMethod(body)
 }
 
 // genTime: time(d) and timeLength(d, n) (§5.2). A timer at ts + d for each
@@ -381,11 +440,15 @@ func (g *qgen) genLengthBatch() {
 	n := g.intParam(0)
 	if q.incremental {
 		g.field("Size", jen.Int(), "events in the open batch")
-		g.queryMethod(g.eachInput(
-			q.f("Add").Call(tsI(), jen.Id("e")),
-			q.f("Size").Op("++"),
-			jen.If(q.f("Size").Op("==").Lit(int(n))).Block(q.f("Size").Op("=").Lit(0), q.f("Flush").Call()),
-		))
+		body := func() []jen.Code {
+			return g.eachInputs(
+				q.f("Add").Call(g.tsIn(), jen.Id("e")),
+				q.f("Size").Op("++"),
+				jen.If(q.f("Size").Op("==").Lit(int(n))).Block(q.f("Size").Op("=").Lit(0), q.f("Flush").Call()),
+			)
+		}
+		g.queryMethod(body()...)
+		g.oneMethod(body)
 		return
 	}
 	g.batchRings()
@@ -405,13 +468,17 @@ func (g *qgen) genTimeBatch() {
 	if q.incremental {
 		g.field("Started", jen.Bool(), "the first event arrived: boundary timers run")
 		t := g.windowTimer(q.Method + "'s batch boundary")
-		g.queryMethod(g.eachInput(
-			jen.If(jen.Op("!").Add(q.f("Started"))).Block(
-				q.f("Started").Op("=").True(),
-				t.schedule(now().Op("+").Lit(int(d)), nil),
-			),
-			q.f("Add").Call(tsI(), jen.Id("e")),
-		))
+		body := func() []jen.Code {
+			return g.eachInputs(
+				jen.If(jen.Op("!").Add(q.f("Started"))).Block(
+					q.f("Started").Op("=").True(),
+					t.schedule(now().Op("+").Lit(int(d)), nil),
+				),
+				q.f("Add").Call(g.tsIn(), jen.Id("e")),
+			)
+		}
+		g.queryMethod(body()...)
+		g.oneMethod(body)
 		g.timerMethod(t, t.Handler+" closes the batch at a boundary and schedules the next one.",
 			t.schedule(jen.Id("t").Dot("Due").Op("+").Lit(int(d)), nil),
 			jen.If(jen.Len(q.f("Open")).Op(">").Lit(0)).Block(q.f("Flush").Call()),

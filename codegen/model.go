@@ -74,6 +74,9 @@ type query struct {
 	// accepts: the query's WHERE is the method q<N>Accepts, which Send<T>
 	// tests first (query.prefilters), set when the query is generated.
 	accepts bool
+	// one: the query has q<N>One(ts, e), its entry method for a single
+	// event, which Send<T> calls directly (query.oneFast, stream.oneQuery).
+	one bool
 	state
 }
 

@@ -73,6 +73,10 @@ func (a *App) LiveGroups() int {
 // at or before ts.
 func (a *App) SendStockStream(ts int64, e *StockStream) {
 	a.AdvanceTo(ts)
+	if len(a.onStockStream) == 0 {
+		a.q1One(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendStockStream.Single(ts, e)
 	a.emitStockStream(&a.sendStockStream)
 }
@@ -259,5 +263,18 @@ func (a *App) q1(in *rt.Chunk[StockStream]) {
 		q1Hold(h, in.TS[i], e)
 		a.q1Select(in.TS[i], h, false)
 	}
+	a.q1End()
+}
+
+// q1One is q1 for a chunk of the one event (ts, e).
+func (a *App) q1One(ts int64, e *StockStream) {
+	a.q1Begin()
+	if a.q1Win.Len() == 1000 {
+		a.q1Select(a.now, a.q1Win.Front(), true)
+		a.q1Win.PopFront()
+	}
+	h := a.q1Win.Push()
+	q1Hold(h, ts, e)
+	a.q1Select(ts, h, false)
 	a.q1End()
 }

@@ -92,6 +92,10 @@ func (a *App) LiveGroups() int {
 // at or before ts.
 func (a *App) SendStockStream(ts int64, e *StockStream) {
 	a.AdvanceTo(ts)
+	if len(a.onStockStream) == 0 {
+		a.q1One(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendStockStream.Single(ts, e)
 	a.emitStockStream(&a.sendStockStream)
 }
@@ -257,6 +261,15 @@ func (a *App) q1(in *rt.Chunk[StockStream]) {
 		}
 		a.q1Add(in.TS[i], e)
 	}
+}
+
+// q1One is q1 for a chunk of the one event (ts, e).
+func (a *App) q1One(ts int64, e *StockStream) {
+	if !a.q1Started {
+		a.q1Started = true
+		a.timers.Schedule(a.now+1000, timerQ1Window, 0)
+	}
+	a.q1Add(ts, e)
 }
 
 // q1WindowTimer closes the batch at a boundary and schedules the next one.

@@ -73,6 +73,10 @@ func (a *App) LiveGroups() int {
 // at or before ts.
 func (a *App) SendTrades(ts int64, e *Trades) {
 	a.AdvanceTo(ts)
+	if len(a.onTrades) == 0 {
+		a.q1One(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendTrades.Single(ts, e)
 	a.emitTrades(&a.sendTrades)
 }
@@ -272,5 +276,18 @@ func (a *App) q1(in *rt.Chunk[Trades]) {
 		q1Hold(h, in.TS[i], e)
 		a.q1Select(in.TS[i], h, false)
 	}
+	a.q1End()
+}
+
+// q1One is q1 for a chunk of the one event (ts, e).
+func (a *App) q1One(ts int64, e *Trades) {
+	a.q1Begin()
+	if a.q1Win.Len() == 100 {
+		a.q1Select(a.now, a.q1Win.Front(), true)
+		a.q1Win.PopFront()
+	}
+	h := a.q1Win.Push()
+	q1Hold(h, ts, e)
+	a.q1Select(ts, h, false)
 	a.q1End()
 }
