@@ -184,7 +184,7 @@ func (g *qgen) queryMethod(body ...jen.Code) {
 // chunk when nobody subscribes to the stream (stream.oneQuery): the only
 // consumer of an input stream, a top-level query, not a join side,
 // without WHERE or rate limiting, that cannot re-enter itself, over a
-// length window or an aggregating lengthBatch/timeBatch.
+// length, time or timeLength window or an aggregating lengthBatch/timeBatch.
 func (q *query) oneFast() bool {
 	if q.side != nil || q.part != nil || q.cyclic || q.upsert != nil || q.win == nil ||
 		q.plan.Where != nil || q.plan.Rate != nil || len(q.entry) != 1 {
@@ -196,7 +196,7 @@ func (q *query) oneFast() bool {
 		}
 	}
 	switch q.win.Kind {
-	case plan.WinLength, plan.WinExpression:
+	case plan.WinLength, plan.WinExpression, plan.WinTime, plan.WinTimeLength:
 		return true
 	case plan.WinLengthBatch, plan.WinTimeBatch:
 		return q.incremental
@@ -360,21 +360,23 @@ func (g *qgen) genTime(d, n int64) {
 			win().Dot("PopFront").Call(),
 		)...)
 	}
-	g.queryMethod(
-		g.begin(),
-		g.eachInput(
+	body := func() []jen.Code {
+		body := []jen.Code{g.begin()}
+		body = append(body, g.eachInputs(
 			q.f("Expire").Call(),
 			overflow,
 			jen.Id("h").Op(":=").Add(win()).Dot("Push").Call(),
 			g.hold(jen.Id("h")),
-			g.sel(tsI(), jen.Id("h"), false),
-			jen.If(tsI().Op(">").Add(q.f("Sched"))).Block(
-				q.f("Sched").Op("=").Add(tsI()),
-				t.chainSchedule(chain, tsI().Op("+").Lit(int(d))),
+			g.sel(g.tsIn(), jen.Id("h"), false),
+			jen.If(g.tsIn().Op(">").Add(q.f("Sched"))).Block(
+				q.f("Sched").Op("=").Add(g.tsIn()),
+				t.chainSchedule(chain, g.tsIn().Op("+").Lit(int(d))),
 			),
-		),
-		g.end(),
-	)
+		)...)
+		return append(body, g.end())
+	}
+	g.queryMethod(body()...)
+	g.oneMethod(body)
 	g.timerMethod(t, t.Handler+" expires the events due at the timer's time, in one emission.",
 		chainFired(chain), g.begin(), q.f("Expire").Call(), g.end())
 }

@@ -114,6 +114,10 @@ func (a *App) LiveGroups() int {
 // at or before ts.
 func (a *App) SendReadings(ts int64, e *Readings) {
 	a.AdvanceTo(ts)
+	if len(a.onReadings) == 0 {
+		a.q1One(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendReadings.Single(ts, e)
 	a.emitReadings(&a.sendReadings)
 }
@@ -328,6 +332,20 @@ func (a *App) q1(in *rt.Chunk[Readings]) {
 			a.q1Sched = in.TS[i]
 			a.q1Timers.Schedule(&a.timers, in.TS[i]+1000, timerQ1Window, 0)
 		}
+	}
+	a.q1End()
+}
+
+// q1One is q1 for a chunk of the one event (ts, e).
+func (a *App) q1One(ts int64, e *Readings) {
+	a.q1Begin()
+	a.q1Expire()
+	h := a.q1Win.Push()
+	q1Hold(h, ts, e)
+	a.q1Select(ts, h, false)
+	if ts > a.q1Sched {
+		a.q1Sched = ts
+		a.q1Timers.Schedule(&a.timers, ts+1000, timerQ1Window, 0)
 	}
 	a.q1End()
 }
