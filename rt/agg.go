@@ -119,17 +119,22 @@ func (a *Kept[T]) Reset()   { *a = Kept[T]{} }
 // never rescans the window.
 type MinFIFO[T cmp.Ordered] struct{ q mono[T] }
 
-func (a *MinFIFO[T]) Add(v T) {
-	m := &a.q
-	for m.n > 0 && m.back().v >= v {
-		m.n--
-	}
+// push appends v at the back, after Add dropped the values it dominates.
+func (m *mono[T]) push(v T) {
 	if m.n == len(m.buf) {
 		m.grow()
 	}
 	m.buf[(m.head+m.n)&(len(m.buf)-1)] = monoItem[T]{m.in, v}
 	m.n++
 	m.in++
+}
+
+func (a *MinFIFO[T]) Add(v T) {
+	m := &a.q
+	for m.n > 0 && m.back().v >= v {
+		m.n--
+	}
+	m.push(v)
 }
 
 func (a *MinFIFO[T]) Remove(v T) { a.q.remove() }
@@ -145,12 +150,7 @@ func (a *MaxFIFO[T]) Add(v T) {
 	for m.n > 0 && m.back().v <= v {
 		m.n--
 	}
-	if m.n == len(m.buf) {
-		m.grow()
-	}
-	m.buf[(m.head+m.n)&(len(m.buf)-1)] = monoItem[T]{m.in, v}
-	m.n++
-	m.in++
+	m.push(v)
 }
 
 func (a *MaxFIFO[T]) Remove(v T) { a.q.remove() }

@@ -172,6 +172,14 @@ func (c *checker) logical(op string, l, r plan.Expr, pos source.Pos) plan.Expr {
 		L: coerce(l, types.Bool), R: coerce(r, types.Bool)}
 }
 
+// condition checks e as a filtering condition (WHERE, HAVING, ON, ...):
+// it must be BOOL; what names it in the error.
+func (c *checker) condition(e syntax.Expr, s *scope, what string) plan.Expr {
+	x := c.expr(e, s)
+	c.wantBool(x, what)
+	return coerce(x, types.Bool)
+}
+
 // wantBool reports an error unless x is BOOL (or NULL); what names the
 // position ("WHERE condition", "operator AND", ...).
 func (c *checker) wantBool(x plan.Expr, what string) bool {

@@ -58,9 +58,7 @@ func (c *checker) joinInput(f *syntax.JoinSource, pq *plan.Query, part *partitio
 		c.errorf(f.Right.Name.Pos, diag.Join, "UNIDIRECTIONAL on both sides of a join")
 	}
 	if f.On != nil {
-		on := c.expr(f.On, s.noAggs("ON"))
-		c.wantBool(on, "ON condition")
-		in.On = coerce(on, types.Bool)
+		in.On = c.condition(f.On, s.noAggs("ON"), "ON condition")
 	}
 	pq.Input = in
 	return s

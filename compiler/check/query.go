@@ -7,7 +7,6 @@ import (
 	"github.com/efluxc/efluxc/compiler/plan"
 	"github.com/efluxc/efluxc/compiler/source"
 	"github.com/efluxc/efluxc/compiler/syntax"
-	"github.com/efluxc/efluxc/compiler/types"
 )
 
 // query checks INSERT ... INTO target SELECT ...
@@ -40,9 +39,7 @@ func (c *checker) selectBody(sel *syntax.Select, pq *plan.Query, part *partition
 		return false
 	}
 	if sel.Where != nil {
-		w := c.expr(sel.Where, s.noAggs("WHERE"))
-		c.wantBool(w, "WHERE condition")
-		pq.Where = coerce(w, types.Bool)
+		pq.Where = c.condition(sel.Where, s.noAggs("WHERE"), "WHERE condition")
 		if j, ok := pq.Input.(*plan.JoinInput); ok {
 			pq.Where = pushJoinFilters(j, pq.Where)
 		}
@@ -54,9 +51,7 @@ func (c *checker) selectBody(sel *syntax.Select, pq *plan.Query, part *partition
 	if sel.Having != nil {
 		hs := sa.withAggs(&aggs)
 		hs.out = pq.Select
-		h := c.expr(sel.Having, hs)
-		c.wantBool(h, "HAVING condition")
-		pq.Having = coerce(h, types.Bool)
+		pq.Having = c.condition(sel.Having, hs, "HAVING condition")
 	}
 	pq.Aggregating = len(aggs) > 0
 	c.orderBy(sel, pq, s)

@@ -70,9 +70,7 @@ func (c *checker) updateStmt(u *syntax.UpdateStmt) *plan.Query {
 		pq.Set = append(pq.Set, &plan.Assignment{Col: col, Expr: coerce(x, t.Attrs[col].Type)})
 	}
 	if u.Where != nil {
-		w := c.expr(u.Where, s)
-		c.wantBool(w, "WHERE condition")
-		pq.Where = coerce(w, types.Bool)
+		pq.Where = c.condition(u.Where, s, "WHERE condition")
 	}
 	return pq
 }
@@ -89,9 +87,7 @@ func (c *checker) deleteStmt(d *syntax.DeleteStmt) *plan.Query {
 	pq := &plan.Query{Name: c.nextQueryName(), Kind: plan.Delete, Pos: d.Pos, Line: d.Pos.Line,
 		Input: &plan.StreamInput{Source: src}, TargetTable: t, Limit: -1}
 	if d.Where != nil {
-		w := c.expr(d.Where, s)
-		c.wantBool(w, "WHERE condition")
-		pq.Where = coerce(w, types.Bool)
+		pq.Where = c.condition(d.Where, s, "WHERE condition")
 	}
 	return pq
 }
@@ -119,9 +115,7 @@ func (c *checker) upsertStmt(u *syntax.UpsertStmt) *plan.Query {
 	row.visible = false
 	_, ev := newSource(0, syntax.Ident{Name: in.Source.Alias}, nil, resolved{stream: in.Source.Stream})
 	s := &scope{sources: []*scopeSource{ev}, row: row, out: pq.Select, outOnly: true, noAgg: "ON"}
-	on := c.expr(u.On, s)
-	c.wantBool(on, "ON condition")
-	pq.On = coerce(on, types.Bool)
+	pq.On = c.condition(u.On, s, "ON condition")
 	return pq
 }
 

@@ -289,37 +289,52 @@ var errBackwards = errors.New("time goes backwards")
 
 // process splits the meta keys from the attributes and sends the event.
 func (r *runner) process(text []byte) error {
-	stream, ts, hasTS, attrs, err := r.split(text)
+	stream, ts, event, err := r.meta(text, r.now, r.start)
 	if err != nil {
 		return err
 	}
-	switch {
-	case hasTS && r.opts.Playback && ts < r.now:
-		return fmt.Errorf("%w: %d after %d", errBackwards, ts, r.now)
-	case !hasTS && r.opts.Playback:
-		ts = r.now
-	case !hasTS:
-		ts = r.opts.Now().Sub(r.start).Milliseconds()
-	}
-	if stream == "" && attrs == 0 {
-		if !hasTS {
-			return errors.New(`empty line object: want "_ts", "_stream" or attributes`)
-		}
+	if !event {
 		r.now = max(r.now, ts)
 		r.p.AdvanceTo(ts)
 		return nil
-	}
-	if stream == "" {
-		if r.def == "" {
-			return errors.New(`no "_stream" key, and the app has several input streams`)
-		}
-		stream = r.def
 	}
 	if err := r.p.SendJSON(stream, ts, r.ev); err != nil {
 		return err
 	}
 	r.now = max(r.now, ts)
 	return nil
+}
+
+// meta reads a line's meta keys (the attributes go to r.ev) and decides its
+// stream and event time: "_ts" (or the time attribute); else, in playback,
+// clock, the previous line's time; else the wall clock since start. event
+// is false for a line that only moves the clock. Run and RunParallel share it.
+func (r *runner) meta(text []byte, clock int64, start time.Time) (stream string, ts int64, event bool, err error) {
+	stream, ts, hasTS, attrs, err := r.split(text)
+	if err != nil {
+		return "", 0, false, err
+	}
+	switch {
+	case hasTS && r.opts.Playback && ts < clock:
+		return "", 0, false, fmt.Errorf("%w: %d after %d", errBackwards, ts, clock)
+	case !hasTS && r.opts.Playback:
+		ts = clock
+	case !hasTS:
+		ts = r.opts.Now().Sub(start).Milliseconds()
+	}
+	if stream == "" && attrs == 0 {
+		if !hasTS {
+			return "", 0, false, errors.New(`empty line object: want "_ts", "_stream" or attributes`)
+		}
+		return "", ts, false, nil
+	}
+	if stream == "" {
+		if r.def == "" {
+			return "", 0, false, errors.New(`no "_stream" key, and the app has several input streams`)
+		}
+		stream = r.def
+	}
+	return stream, ts, true, nil
 }
 
 // split reads the meta keys and copies the other members into r.ev.

@@ -204,30 +204,13 @@ func (p *parallel) read(in io.Reader) error {
 // event to its copy's batch.
 func (p *parallel) route(line int, text []byte) error {
 	r := p.r
-	stream, ts, hasTS, attrs, err := r.split(text)
+	stream, ts, event, err := r.meta(text, p.clock, p.start)
 	if err != nil {
 		return err
 	}
-	switch {
-	case hasTS && p.opts.Playback && ts < p.clock:
-		return fmt.Errorf("%w: %d after %d", errBackwards, ts, p.clock)
-	case !hasTS && p.opts.Playback:
-		ts = p.clock
-	case !hasTS:
-		ts = p.opts.Now().Sub(p.start).Milliseconds()
-	}
-	if stream == "" && attrs == 0 {
-		if !hasTS {
-			return errors.New(`empty line object: want "_ts", "_stream" or attributes`)
-		}
+	if !event {
 		p.clock = max(p.clock, ts)
 		return nil
-	}
-	if stream == "" {
-		if r.def == "" {
-			return errors.New(`no "_stream" key, and the app has several input streams`)
-		}
-		stream = r.def
 	}
 	h, err := p.router.RouteJSON(stream, r.ev)
 	if err != nil {
