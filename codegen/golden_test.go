@@ -38,6 +38,10 @@ var goldenApps = []struct {
 	{"keyedjoin", false, ""},
 	{"keyedjoinscan", true, "keyedjoin"},
 	{"tables", false, ""},
+	// A table searched on a non-key column: through a secondary index, and
+	// the same source without the optimizer (every search scans).
+	{"keyedtable", false, ""},
+	{"keyedtablescan", true, "keyedtable"},
 	{"parttime", false, ""},
 	{"partrange", false, ""},
 	// Batch windows with GROUP BY aggregating as events arrive, and the

@@ -1,6 +1,9 @@
 package codegen
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/efluxc/efluxc/codegen/expr"
@@ -19,10 +22,23 @@ type table struct {
 	Rows   string   // App field holding the rows, e.g. tableStockTable
 	Key    string   // Go key struct type, "" without a primary key
 	Index  string   // App field of the key index
+	// secondary are the secondary indexes the optimizer chose.
+	secondary []*tableIndex
 	// as is the table seen as the target of INSERT INTO: a stream-like
 	// value whose emit method inserts the rows of a chunk.
 	as *stream
 }
+
+// tableIndex is a secondary index of a table: an rt.RowIndex from a key
+// struct of the indexed columns to the slots of the rows holding it.
+type tableIndex struct {
+	plan  *plan.TableIndex
+	Key   string // Go key struct type, e.g. StockTableBySymbolKey
+	KeyOf string // func computing a row's key, e.g. keyOfStockTableBySymbol
+	Field string // App field, e.g. tableStockTableBySymbol
+}
+
+func (x *tableIndex) index() *jen.Statement { return aField(x.Field) }
 
 func (m *model) newTables(top, members *names.Scope) {
 	m.byTable = map[*plan.Table]*table{}
@@ -36,6 +52,18 @@ func (m *model) newTables(top, members *names.Scope) {
 		if len(t.PrimaryKey) > 0 {
 			tb.Key = top.Take(tb.Type + "Key")
 			tb.Index = members.Take("table" + tb.Type + "Key")
+		}
+		for _, x := range m.phys.SecondaryIndexes(t) {
+			by := "By"
+			for _, c := range x.Cols {
+				by += tb.Fields[c]
+			}
+			tb.secondary = append(tb.secondary, &tableIndex{
+				plan:  x,
+				Key:   top.Take(tb.Type + by + "Key"),
+				KeyOf: top.Take("keyOf" + tb.Type + by),
+				Field: members.Take("table" + tb.Type + by),
+			})
 		}
 		tb.as = &stream{plan: &plan.Stream{Name: t.Name, Attrs: t.Attrs, Pos: t.Pos}, Type: tb.Type, Fields: tb.Fields, table: tb}
 		members.Take("emit" + tb.Type)
@@ -65,24 +93,47 @@ func (m *model) genTables(f *jen.File) {
 		f.Type().Id(t.Type).Struct(fields...)
 		f.Line()
 		if t.Key != "" {
-			kf := []jen.Code{}
-			set := []jen.Code{jen.Var().Id("k").Id(t.Key)}
-			for _, i := range t.plan.PrimaryKey {
-				fl := t.Fields[i]
-				kf = append(kf, jen.Id(fl).Add(expr.GoType(t.plan.Attrs[i].Type)), jen.Id(fl+"Null").Bool())
-				set = append(set, jen.If(jen.Id("r").Dot("Null").Dot("Is").Call(jen.Lit(i))).Block(
-					jen.Id("k").Dot(fl+"Null").Op("=").True(),
-				).Else().Block(jen.Id("k").Dot(fl).Op("=").Id("r").Dot(fl)))
-			}
-			f.Commentf("%s is a primary key of table %s (null equals null).", t.Key, t.plan.Name)
-			f.Type().Id(t.Key).Struct(kf...)
-			f.Line()
-			f.Commentf("keyOf%s is the primary key of row r.", t.Type)
-			f.Func().Id("keyOf" + t.Type).Params(jen.Id("r").Op("*").Id(t.Type)).Id(t.Key).Block(append(set, jen.Return(jen.Id("k")))...)
-			f.Line()
+			t.genKey(f, t.Key, "keyOf"+t.Type, t.plan.PrimaryKey,
+				fmt.Sprintf("%s is a primary key of table %s (null equals null).", t.Key, t.plan.Name))
+		}
+		for _, x := range t.secondary {
+			t.genKey(f, x.Key, x.KeyOf, x.plan.Cols,
+				fmt.Sprintf("%s is a key of table %s's secondary index on (%s): the", x.Key, t.plan.Name, t.colNames(x.plan.Cols)),
+				"optimizer chose it for searches that fix those columns.")
 		}
 		m.genTableHelpers(f, t)
 	}
+}
+
+// genKey emits the key struct typ of columns cols and keyOf, the function
+// computing a row's key (a null column sets its flag: null equals null).
+func (t *table) genKey(f *jen.File, typ, keyOf string, cols []int, doc ...string) {
+	kf := []jen.Code{}
+	set := []jen.Code{jen.Var().Id("k").Id(typ)}
+	for _, i := range cols {
+		fl := t.Fields[i]
+		kf = append(kf, jen.Id(fl).Add(expr.GoType(t.plan.Attrs[i].Type)), jen.Id(fl+"Null").Bool())
+		set = append(set, jen.If(jen.Id("r").Dot("Null").Dot("Is").Call(jen.Lit(i))).Block(
+			jen.Id("k").Dot(fl+"Null").Op("=").True(),
+		).Else().Block(jen.Id("k").Dot(fl).Op("=").Id("r").Dot(fl)))
+	}
+	for _, d := range doc {
+		f.Comment(d)
+	}
+	f.Type().Id(typ).Struct(kf...)
+	f.Line()
+	f.Commentf("%s is the key of row r in %s.", keyOf, typ)
+	f.Func().Id(keyOf).Params(jen.Id("r").Op("*").Id(t.Type)).Id(typ).Block(append(set, jen.Return(jen.Id("k")))...)
+	f.Line()
+}
+
+// colNames lists the names of columns cols.
+func (t *table) colNames(cols []int) string {
+	var s []string
+	for _, c := range cols {
+		s = append(s, t.plan.Attrs[c].Name)
+	}
+	return strings.Join(s, ", ")
 }
 
 func (m *model) genTableHelpers(f *jen.File, t *table) {
@@ -100,11 +151,18 @@ func (m *model) genTableHelpers(f *jen.File, t *table) {
 		f.Commentf("insert%s appends row to table %s unless a row with its primary key", t.Type, t.plan.Name)
 		f.Comment("exists (§9.1).")
 	} else {
+		ri := "_"
+		if len(t.secondary) > 0 {
+			ri = "ri"
+		}
 		ins = []jen.Code{
-			jen.List(jen.Id("_"), jen.Id("r")).Op(":=").Add(t.rows()).Dot("Add").Call(),
+			jen.List(jen.Id(ri), jen.Id("r")).Op(":=").Add(t.rows()).Dot("Add").Call(),
 			jen.Op("*").Id("r").Op("=").Op("*").Id("row"),
 		}
 		f.Commentf("insert%s appends row to table %s (§9.1).", t.Type, t.plan.Name)
+	}
+	for _, x := range t.secondary {
+		ins = append(ins, x.index().Dot("Add").Call(jen.Id("ri"), jen.Id(x.KeyOf).Call(jen.Id("r"))))
 	}
 	f.Func().Add(recv()).Id("insert" + t.Type).Params(row).Block(ins...)
 	f.Line()
@@ -120,6 +178,9 @@ func (m *model) genTableHelpers(f *jen.File, t *table) {
 			jen.If(jen.List(jen.Id("ki"), jen.Id("ok")).Op(":=").Add(t.index()).Dot("Find").Call(t.keyOf(t.rows().Dot("At").Call(jen.Id("ri")))),
 				jen.Id("ok").Op("&&").Op("*").Add(t.index()).Dot("At").Call(jen.Id("ki")).Op("==").Id("ri")).Block(
 				t.index().Dot("Delete").Call(jen.Id("ki"))))
+	}
+	for _, x := range t.secondary {
+		del = append(del, x.index().Dot("Remove").Call(jen.Id("ri")))
 	}
 	del = append(del, t.rows().Dot("Delete").Call(jen.Id("ri")))
 	f.Commentf("delete%s removes the row in slot ri of table %s.", t.Type, t.plan.Name)
@@ -137,6 +198,10 @@ func (m *model) genTableHelpers(f *jen.File, t *table) {
 				jen.Op("*").Add(t.index()).Dot("At").Call(jen.Id("ki")).Op("=").Id("ri"),
 			))
 	}
+	for _, x := range t.secondary {
+		set = append(set, jen.If(jen.Id("k").Op(":=").Id(x.KeyOf).Call(jen.Id("row")), jen.Id("k").Op("!=").Id(x.KeyOf).Call(jen.Id("r"))).Block(
+			x.index().Dot("Move").Call(jen.Id("ri"), jen.Id("k"))))
+	}
 	set = append(set, jen.Op("*").Id("r").Op("=").Op("*").Id("row"))
 	f.Commentf("set%s overwrites the row in slot ri of table %s, keeping its position.", t.Type, t.plan.Name)
 	f.Func().Add(recv()).Id("set"+t.Type).Params(jen.Id("ri").Int32(), row).Block(set...)
@@ -151,78 +216,17 @@ func (m *model) tableFields() []jen.Code {
 		if t.Key != "" {
 			out = append(out, jen.Id(t.Index).Qual(rtPath, "Table").Types(jen.Id(t.Key), jen.Int32()).Comment("table "+t.plan.Name+": primary key to row slot"))
 		}
+		for _, x := range t.secondary {
+			out = append(out, jen.Id(x.Field).Qual(rtPath, "RowIndex").Types(jen.Id(x.Key)).Comment("table "+t.plan.Name+": ("+t.colNames(x.plan.Cols)+") to row slots"))
+		}
 	}
 	return out
-}
-
-// pkLookup returns, for every primary-key column of t, an expression that
-// cond requires the column to equal (a top-level conjunct row.c = x where
-// x does not read the row), or nil when some column has none.
-func pkLookup(t *table, cond plan.Expr, isRow func(*plan.Ref) bool) []plan.Expr {
-	if len(t.plan.PrimaryKey) == 0 || cond == nil {
-		return nil
-	}
-	found := map[int]plan.Expr{}
-	for _, c := range splitAnd(cond) {
-		bin, ok := c.(*plan.Binary)
-		if !ok || bin.Op != plan.OpEq {
-			continue
-		}
-		for _, pair := range [][2]plan.Expr{{bin.L, bin.R}, {bin.R, bin.L}} {
-			r, ok := pair[0].(*plan.Ref)
-			if !ok || !isRow(r) || readsRow(pair[1], isRow) || hasAgg(pair[1]) {
-				continue
-			}
-			if _, dup := found[r.Attr]; !dup {
-				found[r.Attr] = pair[1]
-			}
-		}
-	}
-	var out []plan.Expr
-	for _, i := range t.plan.PrimaryKey {
-		x, ok := found[i]
-		if !ok {
-			return nil
-		}
-		out = append(out, x)
-	}
-	return out
-}
-
-func splitAnd(e plan.Expr) []plan.Expr {
-	if b, ok := e.(*plan.Binary); ok && b.Op == plan.OpAnd {
-		return append(splitAnd(b.L), splitAnd(b.R)...)
-	}
-	return []plan.Expr{e}
-}
-
-func readsRow(e plan.Expr, isRow func(*plan.Ref) bool) bool {
-	found := false
-	walk(e, func(x plan.Expr) {
-		if r, ok := x.(*plan.Ref); ok && isRow(r) {
-			found = true
-		}
-		if _, ok := x.(*plan.InTable); ok {
-			found = true // conservative: nested searches stay scans
-		}
-	})
-	return found
 }
 
 func refsRow(e plan.Expr, isRow func(*plan.Ref) bool) bool {
 	found := false
 	walk(e, func(x plan.Expr) {
 		if r, ok := x.(*plan.Ref); ok && isRow(r) {
-			found = true
-		}
-	})
-	return found
-}
-
-func hasAgg(e plan.Expr) bool {
-	found := false
-	walk(e, func(x plan.Expr) {
-		if _, ok := x.(*plan.Agg); ok {
 			found = true
 		}
 	})
@@ -252,41 +256,8 @@ func (m *model) eachRow(b *expr.Builder, t *table, cond plan.Expr, isRow func(*p
 			})
 		})
 	}
-	if keys := pkLookup(t, cond, isRow); keys != nil {
-		k := b.NewTemp() + "Key"
-		b.Emit(jen.Var().Id(k).Id(t.Key))
-		var notNull []jen.Code
-		for j, x := range keys {
-			col := t.plan.PrimaryKey[j]
-			v := b.Reuse(b.Value(x))
-			if v.AlwaysNull {
-				b.Emit(jen.Comment("the key is null: no row matches"))
-				return
-			}
-			b.Emit(jen.Id(k).Dot(t.Fields[col]).Op("=").Add(v.Code()))
-			if v.Nullable() {
-				notNull = append(notNull, v.NotNullCode())
-			}
-		}
-		ki := b.NewTemp()
-		lookup := jen.If(jen.List(jen.Id(ki), jen.Id("ok")).Op(":=").Add(t.index()).Dot("Find").Call(jen.Id(k)), jen.Id("ok")).Block(
-			append([]jen.Code{
-				jen.Id(ri).Op(":=").Op("*").Add(t.index()).Dot("At").Call(jen.Id(ki)),
-				jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri)),
-			}, match()...)...)
-		if len(notNull) > 0 {
-			var c *jen.Statement
-			for i, x := range notNull {
-				if i == 0 {
-					c = jen.Add(x)
-				} else {
-					c = c.Op("&&").Add(x)
-				}
-			}
-			b.Emit(jen.If(c).Block(lookup).Comment("a null key matches no row (= is unknown)"))
-		} else {
-			b.Emit(lookup)
-		}
+	if search := m.phys.TableSearchOf(cond); search != nil {
+		m.lookUpRows(b, t, search, ri, r, match)
 		return
 	}
 	inner := append([]jen.Code{jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri))}, match()...)
@@ -304,6 +275,66 @@ func (m *model) eachRow(b *expr.Builder, t *table, cond plan.Expr, isRow func(*p
 		jen.Id(ri).Op(">=").Lit(0),
 		jen.Id(ri).Op("=").Add(t.rows()).Dot("Next").Call(jen.Id(ri)),
 	).Block(inner...))
+}
+
+// lookUpRows emits, into b, the search of table t through the index the
+// optimizer chose: the key values are computed once, a null one matches no
+// row (= is unknown), and match runs for each row found in ri and r.
+func (m *model) lookUpRows(b *expr.Builder, t *table, search *plan.TableSearch, ri, r string, match func() []jen.Code) {
+	keyType, index := t.Key, t.index()
+	var sec *tableIndex
+	if !search.Index.PrimaryKey {
+		for _, x := range t.secondary {
+			if x.plan == search.Index {
+				sec = x
+			}
+		}
+		keyType, index = sec.Key, sec.index()
+	}
+	k := b.NewTemp() + "Key"
+	b.Emit(jen.Var().Id(k).Id(keyType))
+	var notNull *jen.Statement
+	for j, x := range search.Keys {
+		col := search.Index.Cols[j]
+		v := b.Reuse(b.Widen(b.Value(x), t.plan.Attrs[col].Type))
+		if v.AlwaysNull {
+			b.Emit(jen.Comment("the key is null: no row matches"))
+			return
+		}
+		b.Emit(jen.Id(k).Dot(t.Fields[col]).Op("=").Add(v.Code()))
+		if v.Nullable() {
+			if notNull == nil {
+				notNull = jen.Add(v.NotNullCode())
+			} else {
+				notNull = notNull.Op("&&").Add(v.NotNullCode())
+			}
+		}
+	}
+	var lookup jen.Code
+	if sec == nil {
+		ki := b.NewTemp()
+		lookup = jen.If(jen.List(jen.Id(ki), jen.Id("ok")).Op(":=").Add(index).Dot("Find").Call(jen.Id(k)), jen.Id("ok")).Block(
+			append([]jen.Code{
+				jen.Id(ri).Op(":=").Op("*").Add(index.Clone()).Dot("At").Call(jen.Id(ki)),
+				jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri)),
+			}, match()...)...)
+	} else {
+		// Next is read first: the body may re-key or delete the row.
+		next := ri + "Next"
+		lookup = jen.For(
+			jen.List(jen.Id(ri), jen.Id(next)).Op(":=").List(index.Clone().Dot("First").Call(jen.Id(k)), jen.Int32().Call(jen.Lit(0))),
+			jen.Id(ri).Op(">=").Lit(0),
+			jen.Id(ri).Op("=").Id(next),
+		).Block(append([]jen.Code{
+			jen.Id(next).Op("=").Add(index.Clone()).Dot("Next").Call(jen.Id(ri)),
+			jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri)),
+		}, match()...)...)
+	}
+	if notNull != nil {
+		b.Emit(jen.If(notNull).Block(lookup).Comment("a null key matches no row (= is unknown)"))
+	} else {
+		b.Emit(lookup)
+	}
 }
 
 // inTable compiles (cond) IN T (§9.5): true iff some row makes cond true.

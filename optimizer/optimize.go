@@ -28,5 +28,6 @@ func Optimize(app *plan.App, opts Options) (*plan.Physical, error) {
 	}
 	p.PatternIndexes = physical.PatternIndexes(app)
 	p.JoinIndexes = physical.JoinIndexes(app)
+	p.TableSearches, p.TableIndexes = physical.TableSearches(app)
 	return p, nil
 }

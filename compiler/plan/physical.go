@@ -14,6 +14,12 @@ type Physical struct {
 	// JoinIndexes lists the stream-stream joins whose windows are hash
 	// indexed on equality keys of ON (optimizer/physical); other joins scan.
 	JoinIndexes map[*Query]*JoinIndex
+	// TableSearches lists the table searches that look rows up in a hash
+	// index, by the search's condition; other searches scan the table.
+	TableSearches map[Expr]*TableSearch
+	// TableIndexes lists, per table, the secondary indexes those searches
+	// use (the primary key's index is not listed: keyed tables keep it).
+	TableIndexes map[*Table][]*TableIndex
 	// Warnings are facts about the plan worth a user's attention, such as
 	// pattern state that can grow without bound.
 	Warnings []string
@@ -57,4 +63,43 @@ func (p *Physical) JoinIndexOf(q *Query) *JoinIndex {
 		return nil
 	}
 	return p.JoinIndexes[q]
+}
+
+// TableIndex is a hash index of a table on columns Cols (ordinals,
+// ascending): for each combination of their values, the rows holding it
+// in table order. PrimaryKey marks the primary key's own index, which
+// every keyed table keeps; the others are secondary indexes the optimizer
+// adds for searches that fix their columns.
+type TableIndex struct {
+	Table      *Table
+	Cols       []int
+	PrimaryKey bool
+}
+
+// TableSearch is the optimizer's choice for one search of a table's rows
+// (an UPDATE or DELETE condition, an UPSERT ON, the ON of a join with a
+// table side, a (cond) IN T): look up in Index the row of values Keys,
+// Keys[i] being what the condition requires column Index.Cols[i] to equal.
+// Keys never read the searched row. The whole condition is still tested
+// on every row found.
+type TableSearch struct {
+	Index *TableIndex
+	Keys  []Expr
+}
+
+// TableSearchOf returns the choice for the search with condition cond
+// (by identity), nil for a scan.
+func (p *Physical) TableSearchOf(cond Expr) *TableSearch {
+	if p == nil || p.TableSearches == nil || cond == nil {
+		return nil
+	}
+	return p.TableSearches[cond]
+}
+
+// SecondaryIndexes returns the secondary indexes chosen for table t.
+func (p *Physical) SecondaryIndexes(t *Table) []*TableIndex {
+	if p == nil {
+		return nil
+	}
+	return p.TableIndexes[t]
 }

@@ -401,9 +401,26 @@ func constString(k *Const) string {
 // warnings. It writes nothing when there are none.
 func PrintPhysical(w io.Writer, p *Physical) error {
 	pr := &printer{w: w}
-	for _, q := range allQueries(p.App) {
+	for _, t := range p.App.Tables {
+		for _, x := range p.SecondaryIndexes(t) {
+			pr.line(0, "table %s: secondary hash index on (%s)", t.Name, colNames(t, x.Cols))
+		}
+	}
+	for _, q := range p.App.AllQueries() {
+		switch q.Kind {
+		case Update:
+			pr.line(0, "%s update %s: %s", q.Name, q.TargetTable.Name, searchString(p, q.Where))
+		case Delete:
+			pr.line(0, "%s delete %s: %s", q.Name, q.TargetTable.Name, searchString(p, q.Where))
+		case Upsert:
+			pr.line(0, "%s upsert %s: %s", q.Name, q.TargetTable.Name, searchString(p, q.On))
+		}
+		rewriteQuery(q, func(x Expr) Expr {
+			printInTables(pr, p, q.Name, x)
+			return x
+		})
 		if j, ok := q.Input.(*JoinInput); ok {
-			pr.line(0, "%s join: %s", q.Name, joinProbeString(j, p.JoinIndexOf(q)))
+			pr.line(0, "%s join: %s", q.Name, joinProbeString(j, p.JoinIndexOf(q), searchString(p, j.On)))
 			continue
 		}
 		in, ok := q.Input.(*PatternInput)
@@ -416,22 +433,57 @@ func PrintPhysical(w io.Writer, p *Physical) error {
 			}
 		}
 	}
+	for _, pt := range p.App.Partitions {
+		for _, k := range pt.Keys {
+			printInTables(pr, p, "partition key of "+k.Stream.Name, k.Value)
+			for _, r := range k.Ranges {
+				printInTables(pr, p, "partition key of "+k.Stream.Name, r.Cond)
+			}
+		}
+	}
 	for _, wn := range p.Warnings {
 		pr.line(0, "warning: %s", wn)
 	}
 	return pr.err
 }
 
-func allQueries(app *App) []*Query {
-	qs := append([]*Query(nil), app.Queries...)
-	for _, p := range app.Partitions {
-		qs = append(qs, p.Queries...)
+// printInTables prints how each (cond) IN T within x searches T.
+func printInTables(pr *printer, p *Physical, who string, x Expr) {
+	Inspect(x, func(e Expr) bool {
+		if it, ok := e.(*InTable); ok {
+			pr.line(0, "%s IN %s: %s", who, it.Table.Name, searchString(p, it.Cond))
+		}
+		return true
+	})
+}
+
+// searchString says how the table search with condition cond finds rows.
+func searchString(p *Physical, cond Expr) string {
+	s := p.TableSearchOf(cond)
+	if s == nil {
+		return "scanned"
 	}
-	return qs
+	var keys []string
+	for _, k := range s.Keys {
+		keys = append(keys, ExprString(k))
+	}
+	how := "hash index on"
+	if s.Index.PrimaryKey {
+		how = "primary-key lookup on"
+	}
+	return fmt.Sprintf("%s (%s) = (%s)", how, colNames(s.Index.Table, s.Index.Cols), strings.Join(keys, ", "))
+}
+
+func colNames(t *Table, cols []int) string {
+	var s []string
+	for _, c := range cols {
+		s = append(s, t.Attrs[c].Name)
+	}
+	return strings.Join(s, ", ")
 }
 
 // joinProbeString says how each side of a join finds its partners.
-func joinProbeString(j *JoinInput, x *JoinIndex) string {
+func joinProbeString(j *JoinInput, x *JoinIndex, table string) string {
 	keys := func(es []Expr) string {
 		var s []string
 		for _, e := range es {
@@ -441,10 +493,8 @@ func joinProbeString(j *JoinInput, x *JoinIndex) string {
 	}
 	side := func(s *JoinSide, own []Expr) string {
 		switch {
-		case s.Source.Table != nil && len(s.Source.Table.PrimaryKey) > 0:
-			return s.Source.Alias + ": table, primary-key lookup when ON fixes the key, else scanned"
 		case s.Source.Table != nil:
-			return s.Source.Alias + ": table, scanned"
+			return s.Source.Alias + ": table, " + table
 		case s.Window == nil:
 			return s.Source.Alias + ": no window, exposes nothing"
 		case s.Window.Kind == WinSession:

@@ -98,3 +98,73 @@ func rewriteAll(xs []Expr, f func(Expr) Expr) {
 		xs[i] = Rewrite(xs[i], f)
 	}
 }
+
+// AllQueries lists the top-level queries, then the queries of each
+// partition.
+func (a *App) AllQueries() []*Query {
+	qs := append([]*Query(nil), a.Queries...)
+	for _, p := range a.Partitions {
+		qs = append(qs, p.Queries...)
+	}
+	return qs
+}
+
+// RewriteExprs calls f on every top-level expression slot of the app (each
+// query's conditions, columns, assignments, join and pattern filters, and
+// the partition keys), storing what f returns in the slot.
+func RewriteExprs(app *App, f func(Expr) Expr) {
+	for _, q := range app.AllQueries() {
+		rewriteQuery(q, f)
+	}
+	for _, p := range app.Partitions {
+		for _, k := range p.Keys {
+			if k.Value != nil {
+				k.Value = f(k.Value)
+			}
+			for _, r := range k.Ranges {
+				r.Cond = f(r.Cond)
+			}
+		}
+	}
+}
+
+// InspectExprs calls Inspect(x, f) for every top-level expression x of the
+// app, in the order of RewriteExprs.
+func InspectExprs(app *App, f func(Expr) bool) {
+	RewriteExprs(app, func(x Expr) Expr {
+		Inspect(x, f)
+		return x
+	})
+}
+
+func rewriteQuery(q *Query, f func(Expr) Expr) {
+	opt := func(x Expr) Expr {
+		if x == nil {
+			return nil
+		}
+		return f(x)
+	}
+	q.Where = opt(q.Where)
+	q.Having = opt(q.Having)
+	q.On = opt(q.On)
+	for _, c := range q.Select {
+		c.Expr = f(c.Expr)
+	}
+	for _, a := range q.Set {
+		a.Expr = f(a.Expr)
+	}
+	switch in := q.Input.(type) {
+	case *JoinInput:
+		in.On = opt(in.On)
+		in.Left.Filter = opt(in.Left.Filter)
+		in.Right.Filter = opt(in.Right.Filter)
+	case *PatternInput:
+		for _, s := range in.States {
+			for _, o := range []*Operand{s.Left, s.Right} {
+				if o != nil {
+					o.Filter = opt(o.Filter)
+				}
+			}
+		}
+	}
+}

@@ -16,7 +16,7 @@ import "github.com/efluxc/efluxc/compiler/plan"
 // so matches come out oldest first as with a scan.
 func JoinIndexes(app *plan.App) map[*plan.Query]*plan.JoinIndex {
 	var out map[*plan.Query]*plan.JoinIndex
-	for _, q := range allQueries(app) {
+	for _, q := range app.AllQueries() {
 		in, ok := q.Input.(*plan.JoinInput)
 		if !ok || in.On == nil || in.Left.Source.Table != nil || in.Right.Source.Table != nil {
 			continue

@@ -24,7 +24,7 @@ import (
 // event discards every waiting run it does not satisfy.
 func PatternIndexes(app *plan.App) map[*plan.State]*plan.PatternIndex {
 	var out map[*plan.State]*plan.PatternIndex
-	for _, q := range allQueries(app) {
+	for _, q := range app.AllQueries() {
 		in, ok := q.Input.(*plan.PatternInput)
 		if !ok || in.Mode != plan.PatternModePattern {
 			continue
@@ -48,14 +48,6 @@ func PatternIndexes(app *plan.App) map[*plan.State]*plan.PatternIndex {
 		}
 	}
 	return out
-}
-
-func allQueries(app *plan.App) []*plan.Query {
-	qs := append([]*plan.Query(nil), app.Queries...)
-	for _, p := range app.Partitions {
-		qs = append(qs, p.Queries...)
-	}
-	return qs
 }
 
 // chooseKey returns the first conjunct of op's filter of the form
@@ -117,7 +109,7 @@ func isRunRef(e plan.Expr, self int, counted map[int]bool) bool {
 // restarts only when its run completes: one run at a time.)
 func PatternWarnings(app *plan.App) []string {
 	var out []string
-	for _, q := range allQueries(app) {
+	for _, q := range app.AllQueries() {
 		in, ok := q.Input.(*plan.PatternInput)
 		if !ok || in.Within > 0 {
 			continue

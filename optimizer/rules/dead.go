@@ -49,7 +49,7 @@ func filterQueries(qs []*plan.Query, dead map[*plan.Query]bool) []*plan.Query {
 func deadQueries(app *plan.App) map[*plan.Query]bool {
 	readStreams := map[*plan.Stream]bool{}
 	readTables := map[*plan.Table]bool{}
-	qs := allQueries(app)
+	qs := app.AllQueries()
 	for _, q := range qs {
 		for _, src := range inputSources(q) {
 			if src.Stream != nil {
@@ -59,36 +59,15 @@ func deadQueries(app *plan.App) map[*plan.Query]bool {
 				readTables[src.Table] = true
 			}
 		}
-		queryExprs(q, func(x plan.Expr) plan.Expr {
-			plan.Inspect(x, func(e plan.Expr) bool {
-				if it, ok := e.(*plan.InTable); ok {
-					readTables[it.Table] = true
-				}
-				return true
-			})
-			return x
-		})
 	}
-	// Partition keys may test table membership too (§9.5, §11).
-	for _, p := range app.Partitions {
-		for _, k := range p.Keys {
-			keyExprs := []plan.Expr{k.Value}
-			for _, r := range k.Ranges {
-				keyExprs = append(keyExprs, r.Cond)
-			}
-			for _, x := range keyExprs {
-				if x == nil {
-					continue
-				}
-				plan.Inspect(x, func(e plan.Expr) bool {
-					if it, ok := e.(*plan.InTable); ok {
-						readTables[it.Table] = true
-					}
-					return true
-				})
-			}
+	// Any expression, partition keys included, may test table membership
+	// (§9.5, §11).
+	plan.InspectExprs(app, func(e plan.Expr) bool {
+		if it, ok := e.(*plan.InTable); ok {
+			readTables[it.Table] = true
 		}
-	}
+		return true
+	})
 	dead := map[*plan.Query]bool{}
 	for _, q := range qs {
 		switch {

@@ -71,7 +71,7 @@ type StockTableKey struct {
 	SymbolNull bool
 }
 
-// keyOfStockTable is the primary key of row r.
+// keyOfStockTable is the key of row r in StockTableKey.
 func keyOfStockTable(r *StockTable) StockTableKey {
 	var k StockTableKey
 	if r.Null.Is(0) {
@@ -128,10 +128,29 @@ type Seen struct {
 	Null   rt.NullMask // bit i set: column i is null
 }
 
+// SeenBySymbolKey is a key of table Seen's secondary index on (symbol): the
+// optimizer chose it for searches that fix those columns.
+type SeenBySymbolKey struct {
+	Symbol     string
+	SymbolNull bool
+}
+
+// keyOfSeenBySymbol is the key of row r in SeenBySymbolKey.
+func keyOfSeenBySymbol(r *Seen) SeenBySymbolKey {
+	var k SeenBySymbolKey
+	if r.Null.Is(0) {
+		k.SymbolNull = true
+	} else {
+		k.Symbol = r.Symbol
+	}
+	return k
+}
+
 // insertSeen appends row to table Seen (§9.1).
 func (a *App) insertSeen(row *Seen) {
-	_, r := a.tableSeen.Add()
+	ri, r := a.tableSeen.Add()
 	*r = *row
+	a.tableSeenBySymbol.Add(ri, keyOfSeenBySymbol(r))
 }
 
 // emitSeen inserts the rows of an output chunk into table Seen.
@@ -143,12 +162,16 @@ func (a *App) emitSeen(c *rt.Chunk[Seen]) {
 
 // deleteSeen removes the row in slot ri of table Seen.
 func (a *App) deleteSeen(ri int32) {
+	a.tableSeenBySymbol.Remove(ri)
 	a.tableSeen.Delete(ri)
 }
 
 // setSeen overwrites the row in slot ri of table Seen, keeping its position.
 func (a *App) setSeen(ri int32, row *Seen) {
 	r := a.tableSeen.At(ri)
+	if k := keyOfSeenBySymbol(row); k != keyOfSeenBySymbol(r) {
+		a.tableSeenBySymbol.Move(ri, k)
+	}
 	*r = *row
 }
 
@@ -190,6 +213,7 @@ type App struct {
 	tableStockTable    rt.Rows[StockTable]            // table StockTable, in insertion order
 	tableStockTableKey rt.Table[StockTableKey, int32] // table StockTable: primary key to row slot
 	tableSeen          rt.Rows[Seen]                  // table Seen, in insertion order
+	tableSeenBySymbol  rt.RowIndex[SeenBySymbolKey]   // table Seen: (symbol) to row slots
 	q1Out              rt.Chunk[StockTable]           // q1's output chunk, valid during its delivery
 	q2Out              rt.Chunk[Seen]                 // q2's output chunk, valid during its delivery
 	q5Row              StockTable                     // the row being upserted
@@ -568,12 +592,17 @@ func (a *App) q6(in *rt.Chunk[CheckStream]) {
 	for i := range in.Ev {
 		e := &in.Ev[i]
 		t1 := false
-		for t2Slot := a.tableSeen.First(); t2Slot >= 0; t2Slot = a.tableSeen.Next(t2Slot) {
-			t2Row := a.tableSeen.At(t2Slot)
-			if !t2Row.Null.Is(0) && !e.Null.Is(0) && t2Row.Symbol == e.Symbol {
-				t1 = true
+		var t3Key SeenBySymbolKey
+		t3Key.Symbol = e.Symbol
+		if !e.Null.Is(0) {
+			for t2Slot, t2SlotNext := a.tableSeenBySymbol.First(t3Key), int32(0); t2Slot >= 0; t2Slot = t2SlotNext {
+				t2SlotNext = a.tableSeenBySymbol.Next(t2Slot)
+				t2Row := a.tableSeen.At(t2Slot)
+				if !t2Row.Null.Is(0) && !e.Null.Is(0) && t2Row.Symbol == e.Symbol {
+					t1 = true
+				}
 			}
-		}
+		} // a null key matches no row (= is unknown)
 		if !t1 {
 			continue
 		}
