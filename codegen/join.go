@@ -560,7 +560,7 @@ func (g *qgen) probe(b *expr.Builder, s *joinSide) {
 		})
 		b.Emit(inner...)
 	case exposeTable:
-		g.m.eachRow(b, o.tb, on, func(r *plan.Ref) bool { return r.Source == o.idx }, "ri", "x", false, func() []jen.Code {
+		g.m.eachRow(b, o.tb, on, func(r *plan.Ref) bool { return r.Source == o.idx }, rowLoop{ri: "ri", r: "x"}, func() []jen.Code {
 			return onMatch()
 		})
 	}

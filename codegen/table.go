@@ -235,12 +235,19 @@ func refsRow(e plan.Expr, isRow func(*plan.Ref) bool) bool {
 
 func isTableRow(r *plan.Ref) bool { return r.TableRow && r.Nest == 0 }
 
+// rowLoop names the variables of a table search and says how it may end.
+type rowLoop struct {
+	ri, r    string // the found row's slot and a pointer to it
+	deleting bool   // the body may delete the row: scans read the next slot first
+	until    string // a bool variable whose truth ends the search ("": none)
+}
+
 // eachRow emits, into b, the search of table t for the rows that make cond
 // true (nil: every row), in table order, running body for each with the
-// row's slot and a pointer to it in the variables named by ri and r.
-// Through the primary key when cond fixes it, else by a scan; deleting
-// (the body may delete the row) makes the scan read the next slot first.
-func (m *model) eachRow(b *expr.Builder, t *table, cond plan.Expr, isRow func(*plan.Ref) bool, ri, r string, deleting bool, body func() []jen.Code) {
+// row's slot and pointer in the variables l names. Through the index the
+// optimizer chose for cond, else by a scan.
+func (m *model) eachRow(b *expr.Builder, t *table, cond plan.Expr, isRow func(*plan.Ref) bool, l rowLoop, body func() []jen.Code) {
+	ri, r := l.ri, l.r
 	match := func() []jen.Code {
 		return b.Block(func() {
 			b.WithRow(isRow, jen.Id(r), t.Fields, func() {
@@ -257,30 +264,35 @@ func (m *model) eachRow(b *expr.Builder, t *table, cond plan.Expr, isRow func(*p
 		})
 	}
 	if search := m.phys.TableSearchOf(cond); search != nil {
-		m.lookUpRows(b, t, search, ri, r, match)
+		m.lookUpRows(b, t, search, l, match)
 		return
 	}
+	more := jen.Id(ri).Op(">=").Lit(0)
+	if l.until != "" {
+		more = more.Op("&&").Op("!").Id(l.until)
+	}
 	inner := append([]jen.Code{jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri))}, match()...)
-	if deleting {
+	if l.deleting {
 		next := ri + "Next"
 		b.Emit(jen.For(
 			jen.List(jen.Id(ri), jen.Id(next)).Op(":=").List(t.rows().Dot("First").Call(), jen.Int32().Call(jen.Lit(0))),
-			jen.Id(ri).Op(">=").Lit(0),
+			more,
 			jen.Id(ri).Op("=").Id(next),
 		).Block(append([]jen.Code{jen.Id(next).Op("=").Add(t.rows()).Dot("Next").Call(jen.Id(ri))}, inner...)...))
 		return
 	}
 	b.Emit(jen.For(
 		jen.Id(ri).Op(":=").Add(t.rows()).Dot("First").Call(),
-		jen.Id(ri).Op(">=").Lit(0),
+		more,
 		jen.Id(ri).Op("=").Add(t.rows()).Dot("Next").Call(jen.Id(ri)),
 	).Block(inner...))
 }
 
 // lookUpRows emits, into b, the search of table t through the index the
 // optimizer chose: the key values are computed once, a null one matches no
-// row (= is unknown), and match runs for each row found in ri and r.
-func (m *model) lookUpRows(b *expr.Builder, t *table, search *plan.TableSearch, ri, r string, match func() []jen.Code) {
+// row (= is unknown), and match runs for each row found.
+func (m *model) lookUpRows(b *expr.Builder, t *table, search *plan.TableSearch, l rowLoop, match func() []jen.Code) {
+	ri, r := l.ri, l.r
 	keyType, index := t.Key, t.index()
 	var sec *tableIndex
 	if !search.Index.PrimaryKey {
@@ -321,9 +333,13 @@ func (m *model) lookUpRows(b *expr.Builder, t *table, search *plan.TableSearch, 
 	} else {
 		// Next is read first: the body may re-key or delete the row.
 		next := ri + "Next"
+		more := jen.Id(ri).Op(">=").Lit(0)
+		if l.until != "" {
+			more = more.Op("&&").Op("!").Id(l.until)
+		}
 		lookup = jen.For(
 			jen.List(jen.Id(ri), jen.Id(next)).Op(":=").List(index.Clone().Dot("First").Call(jen.Id(k)), jen.Int32().Call(jen.Lit(0))),
-			jen.Id(ri).Op(">=").Lit(0),
+			more,
 			jen.Id(ri).Op("=").Id(next),
 		).Block(append([]jen.Code{
 			jen.Id(next).Op("=").Add(index.Clone()).Dot("Next").Call(jen.Id(ri)),
@@ -344,7 +360,7 @@ func (m *model) inTable(b *expr.Builder, e *plan.InTable) expr.Value {
 	b.Emit(jen.Id(res).Op(":=").False())
 	n := b.NewTemp()
 	isRow := func(r *plan.Ref) bool { return r.TableRow && r.Nest == e.Nest }
-	m.eachRow(b, t, e.Cond, isRow, n+"Slot", n+"Row", false, func() []jen.Code {
+	m.eachRow(b, t, e.Cond, isRow, rowLoop{ri: n + "Slot", r: n + "Row", until: res}, func() []jen.Code {
 		return []jen.Code{jen.Id(res).Op("=").True()}
 	})
 	return expr.External(types.Bool, jen.Id(res), nil)
@@ -381,7 +397,7 @@ func (g *qgen) genTableStatement() {
 	}
 	switch p.Kind {
 	case plan.Update:
-		g.m.eachRow(b, t, p.Where, isTableRow, "ri", "r", false, func() []jen.Code {
+		g.m.eachRow(b, t, p.Where, isTableRow, rowLoop{ri: "ri", r: "r"}, func() []jen.Code {
 			return b.Block(func() {
 				b.Emit(jen.Id("nr").Op(":=").Op("*").Id("r").Comment("right-hand sides read the old values"))
 				for _, s := range p.Set {
@@ -403,7 +419,7 @@ func (g *qgen) genTableStatement() {
 			})
 		})
 	case plan.Delete:
-		g.m.eachRow(b, t, p.Where, isTableRow, "ri", "r", true, func() []jen.Code {
+		g.m.eachRow(b, t, p.Where, isTableRow, rowLoop{ri: "ri", r: "r", deleting: true}, func() []jen.Code {
 			return []jen.Code{aField("delete" + t.Type).Call(jen.Id("ri"))}
 		})
 	case plan.Upsert:
@@ -431,7 +447,7 @@ func (g *qgen) genTableStatement() {
 			}
 		}
 		b.Emit(jen.Id("found").Op(":=").False())
-		g.m.eachRow(b, t, p.On, isTableRow, "ri", "r", false, func() []jen.Code {
+		g.m.eachRow(b, t, p.On, isTableRow, rowLoop{ri: "ri", r: "r"}, func() []jen.Code {
 			return []jen.Code{jen.Id("found").Op("=").True(), aField("set"+t.Type).Call(jen.Id("ri"), jen.Id("row"))}
 		})
 		b.Emit(jen.If(jen.Op("!").Id("found")).Block(aField("insert" + t.Type).Call(jen.Id("row"))))

@@ -100,7 +100,7 @@ func (g *qgen) genUpsertSink() {
 		jen.Id("row").Op(":=").Id(t.Type).Values(vals),
 		jen.Id("found").Op(":=").False(),
 	)
-	g.m.eachRow(b, t, q.plan.On, isTableRow, "ri", "r", false, func() []jen.Code {
+	g.m.eachRow(b, t, q.plan.On, isTableRow, rowLoop{ri: "ri", r: "r"}, func() []jen.Code {
 		return []jen.Code{jen.Id("found").Op("=").True(), aField("set"+t.Type).Call(jen.Id("ri"), jen.Op("&").Id("row"))}
 	})
 	b.Emit(jen.If(jen.Op("!").Id("found")).Block(aField("insert" + t.Type).Call(jen.Op("&").Id("row"))))

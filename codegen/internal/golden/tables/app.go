@@ -595,7 +595,7 @@ func (a *App) q6(in *rt.Chunk[CheckStream]) {
 		var t3Key SeenBySymbolKey
 		t3Key.Symbol = e.Symbol
 		if !e.Null.Is(0) {
-			for t2Slot, t2SlotNext := a.tableSeenBySymbol.First(t3Key), int32(0); t2Slot >= 0; t2Slot = t2SlotNext {
+			for t2Slot, t2SlotNext := a.tableSeenBySymbol.First(t3Key), int32(0); t2Slot >= 0 && !t1; t2Slot = t2SlotNext {
 				t2SlotNext = a.tableSeenBySymbol.Next(t2Slot)
 				t2Row := a.tableSeen.At(t2Slot)
 				if !t2Row.Null.Is(0) && !e.Null.Is(0) && t2Row.Symbol == e.Symbol {
