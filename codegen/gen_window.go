@@ -965,10 +965,10 @@ func (g *qgen) genCron() {
 	expr := q.win.Params[0].(*plan.Const).Str
 	g.ring("Batch", "the current batch")
 	g.ring("Prev", "the previous flushed batch")
-	g.field("Cron", jen.Op("*").Qual(rtPath, "Cron"), "the flush instants")
+	g.field("Cron", jen.Qual(rtPath, "Cron"), "the flush instants")
 	t := g.windowTimer(q.Method + "'s cron instant")
 	g.init(
-		q.f("Cron").Op("=").Qual(rtPath, "MustParseCron").Call(jen.Lit(expr)),
+		q.f("Cron").Op("=").Add(cronLit(expr)),
 		jen.If(jen.List(jen.Id("at"), jen.Id("ok")).Op(":=").Add(q.f("Cron")).Dot("Next").Call(jen.Lit(0)), jen.Id("ok")).Block(
 			t.schedule(jen.Id("at"), nil)),
 	)

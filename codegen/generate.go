@@ -49,7 +49,8 @@
 // held event carries its key's slot in the side's exposed index. Grouped aggregations
 // over lengthBatch/timeBatch that nothing else can tell apart aggregate on
 // arrival and build one row per group at the flush (gen_batch.go). Cron
-// windows parse their expression with rt.ParseCron (standard library only).
+// windows and triggers hold their expression as an rt.Cron literal of the
+// sets compiler/cron parsed (trigger.go: cronLit).
 //
 // Tables (table.go): a row struct per table in an rt.Rows (insertion
 // order, stable slots) plus an rt.Table from the primary-key struct to the

@@ -1,10 +1,13 @@
 package codegen
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/efluxc/efluxc/compiler/cron"
 	"github.com/efluxc/efluxc/compiler/plan"
 )
 
@@ -27,13 +30,13 @@ func (m *model) buildTriggers() []jen.Code {
 			m.inits = append(m.inits, t.schedule(jen.Lit(int(tr.Period)), nil))
 			next = t.schedule(jen.Id("t").Dot("Due").Op("+").Lit(int(tr.Period)), nil)
 		case plan.AtCron:
-			cron := "cron" + s.Type
-			m.triggerFields = append(m.triggerFields, jen.Id(cron).Op("*").Qual(rtPath, "Cron").Comment("trigger "+tr.Name+"'s instants"))
+			field := "cron" + s.Type
+			m.triggerFields = append(m.triggerFields, jen.Id(field).Qual(rtPath, "Cron").Comment("trigger "+tr.Name+"'s instants"))
 			m.inits = append(m.inits,
-				aField(cron).Op("=").Qual(rtPath, "MustParseCron").Call(jen.Lit(tr.Cron)),
-				jen.If(jen.List(jen.Id("at"), jen.Id("ok")).Op(":=").Add(aField(cron)).Dot("Next").Call(jen.Lit(0)), jen.Id("ok")).Block(
+				aField(field).Op("=").Add(cronLit(tr.Cron)),
+				jen.If(jen.List(jen.Id("at"), jen.Id("ok")).Op(":=").Add(aField(field)).Dot("Next").Call(jen.Lit(0)), jen.Id("ok")).Block(
 					t.schedule(jen.Id("at"), nil)))
-			next = jen.If(jen.List(jen.Id("at"), jen.Id("ok")).Op(":=").Add(aField(cron)).Dot("Next").Call(jen.Id("t").Dot("Due")), jen.Id("ok")).Block(
+			next = jen.If(jen.List(jen.Id("at"), jen.Id("ok")).Op(":=").Add(aField(field)).Dot("Next").Call(jen.Id("t").Dot("Due")), jen.Id("ok")).Block(
 				t.schedule(jen.Id("at"), nil))
 		}
 		body := []jen.Code{}
@@ -52,4 +55,22 @@ func (m *model) buildTriggers() []jen.Code {
 			jen.Line())
 	}
 	return decls
+}
+
+// cronLit is the rt.Cron literal of a checked cron expression (§12.2): the
+// compiler parses it (compiler/cron), the runtime only evaluates the sets.
+func cronLit(expr string) jen.Code {
+	s := cron.MustParse(expr)
+	hex := func(v uint64) jen.Code { return jen.Op(fmt.Sprintf("%#x", v)) }
+	years := make([]jen.Code, len(s.Year))
+	for i, y := range s.Year {
+		years[i] = hex(y)
+	}
+	// The expression, quoted: it may hold any white space.
+	open := jen.Options{Open: "{ // " + strconv.Quote(expr), Close: "}", Separator: ","}
+	return jen.Qual(rtPath, "Cron").Custom(open,
+		jen.Line().Id("Second").Op(":").Add(hex(s.Second)), jen.Id("Minute").Op(":").Add(hex(s.Minute)), jen.Id("Hour").Op(":").Add(hex(s.Hour)),
+		jen.Line().Id("Dom").Op(":").Add(hex(s.Dom)), jen.Id("Month").Op(":").Add(hex(s.Month)), jen.Id("Dow").Op(":").Add(hex(s.Dow)),
+		jen.Line().Id("Year").Op(":").Index(jen.Lit(len(s.Year))).Uint64().Values(years...),
+		jen.Line().Id("DomAny").Op(":").Lit(s.DomAny), jen.Id("DowAny").Op(":").Lit(s.DowAny).Op(",").Line())
 }

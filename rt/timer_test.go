@@ -58,36 +58,6 @@ func TestTimerQueueAllocs(t *testing.T) {
 	}
 }
 
-func TestCronNext(t *testing.T) {
-	cases := []struct {
-		expr string
-		from int64
-		want []int64
-	}{
-		{"*/5 * * * * ?", 0, []int64{5000, 10000, 15000}},
-		{"0 * * * * ?", 1, []int64{60000, 120000}},
-		{"30 0 0 1 JAN ? 1971", 0, []int64{365*86400000 + 30000}},
-		// 1970-01-01 was a Thursday: day 4 (THU) or day-of-month 3.
-		{"0 0 0 3 * THU", 0, []int64{2 * 86400000, 7 * 86400000}},
-		{"0 0 0 ? * 7", 0, []int64{3 * 86400000, 10 * 86400000}},
-	}
-	for _, c := range cases {
-		cr, err := ParseCron(c.expr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		at := c.from
-		for _, w := range c.want {
-			got, ok := cr.Next(at)
-			if !ok || got != w {
-				t.Errorf("%q: Next(%d) = %d %v, want %d", c.expr, at, got, ok, w)
-				break
-			}
-			at = got
-		}
-	}
-}
-
 func TestRingAndTable(t *testing.T) {
 	var r Ring[int]
 	for i := range 20 {
