@@ -13,27 +13,28 @@ import (
 )
 
 // table is one table of the app (§3.2, §9): a generated row struct kept in
-// an rt.Rows (insertion order, O(1) delete) and, with a primary key, an
-// rt.Table from the key struct to the row's slot.
+// an rt.Rows (insertion order, O(1) delete) and its hash indexes.
 type table struct {
 	plan   *plan.Table
 	Type   string   // Go struct type of a row, e.g. StockTable
 	Fields []string // Go field names by attribute ordinal
 	Rows   string   // App field holding the rows, e.g. tableStockTable
-	Key    string   // Go key struct type, "" without a primary key
-	Index  string   // App field of the key index
-	// secondary are the secondary indexes the optimizer chose.
-	secondary []*tableIndex
+	// indexes are the primary key's index (first, when there is a primary
+	// key) and the secondary indexes the optimizer chose.
+	indexes []*tableIndex
 	// as is the table seen as the target of INSERT INTO: a stream-like
 	// value whose emit method inserts the rows of a chunk.
 	as *stream
 }
 
-// tableIndex is a secondary index of a table: an rt.RowIndex from a key
-// struct of the indexed columns to the slots of the rows holding it.
+// tableIndex is a hash index of a table: an rt.RowIndex from a key struct
+// of the indexed columns to the slots of the rows holding it, in table
+// order. The primary key's is a multimap too: an UPDATE may give two rows
+// one key (§9.2 leaves it unspecified), and a lookup must then find both,
+// as a scan would.
 type tableIndex struct {
 	plan  *plan.TableIndex
-	Key   string // Go key struct type, e.g. StockTableBySymbolKey
+	Key   string // Go key struct type, e.g. StockTableKey, StockTableBySymbolKey
 	KeyOf string // func computing a row's key, e.g. keyOfStockTableBySymbol
 	Field string // App field, e.g. tableStockTableBySymbol
 }
@@ -50,15 +51,19 @@ func (m *model) newTables(top, members *names.Scope) {
 		}
 		tb.Rows = members.Take("table" + tb.Type)
 		if len(t.PrimaryKey) > 0 {
-			tb.Key = top.Take(tb.Type + "Key")
-			tb.Index = members.Take("table" + tb.Type + "Key")
+			tb.indexes = append(tb.indexes, &tableIndex{
+				plan:  &plan.TableIndex{Table: t, Cols: t.PrimaryKey, PrimaryKey: true},
+				Key:   top.Take(tb.Type + "Key"),
+				KeyOf: top.Take("keyOf" + tb.Type),
+				Field: members.Take("table" + tb.Type + "Key"),
+			})
 		}
 		for _, x := range m.phys.SecondaryIndexes(t) {
 			by := "By"
 			for _, c := range x.Cols {
 				by += tb.Fields[c]
 			}
-			tb.secondary = append(tb.secondary, &tableIndex{
+			tb.indexes = append(tb.indexes, &tableIndex{
 				plan:  x,
 				Key:   top.Take(tb.Type + by + "Key"),
 				KeyOf: top.Take("keyOf" + tb.Type + by),
@@ -75,11 +80,28 @@ func (m *model) newTables(top, members *names.Scope) {
 	}
 }
 
-func (t *table) rows() *jen.Statement  { return aField(t.Rows) }
-func (t *table) index() *jen.Statement { return aField(t.Index) }
+func (t *table) rows() *jen.Statement { return aField(t.Rows) }
 
-// keyOf is the key of row r (a pointer): keyOf<T>(r).
-func (t *table) keyOf(r jen.Code) *jen.Statement { return jen.Id("keyOf" + t.Type).Call(r) }
+// primaryKey is the primary key's index, nil without a primary key.
+func (t *table) primaryKey() *tableIndex {
+	if len(t.indexes) > 0 && t.indexes[0].plan.PrimaryKey {
+		return t.indexes[0]
+	}
+	return nil
+}
+
+// indexFor is the index a search chose.
+func (t *table) indexFor(x *plan.TableIndex) *tableIndex {
+	if x.PrimaryKey {
+		return t.primaryKey()
+	}
+	for _, ti := range t.indexes {
+		if ti.plan == x {
+			return ti
+		}
+	}
+	panic("codegen: no index of table " + t.plan.Name + " on (" + t.colNames(x.Cols) + ")")
+}
 
 // genTables emits the row types, key types and storage helpers.
 func (m *model) genTables(f *jen.File) {
@@ -92,14 +114,13 @@ func (m *model) genTables(f *jen.File) {
 		f.Commentf("%s is a row of table %s (line %d).", t.Type, t.plan.Name, t.plan.Pos.Line)
 		f.Type().Id(t.Type).Struct(fields...)
 		f.Line()
-		if t.Key != "" {
-			t.genKey(f, t.Key, "keyOf"+t.Type, t.plan.PrimaryKey,
-				fmt.Sprintf("%s is a primary key of table %s (null equals null).", t.Key, t.plan.Name))
-		}
-		for _, x := range t.secondary {
-			t.genKey(f, x.Key, x.KeyOf, x.plan.Cols,
-				fmt.Sprintf("%s is a key of table %s's secondary index on (%s): the", x.Key, t.plan.Name, t.colNames(x.plan.Cols)),
-				"optimizer chose it for searches that fix those columns.")
+		for _, x := range t.indexes {
+			doc := []string{fmt.Sprintf("%s is a primary key of table %s (null equals null).", x.Key, t.plan.Name)}
+			if !x.plan.PrimaryKey {
+				doc = []string{fmt.Sprintf("%s is a key of table %s's secondary index on (%s): the", x.Key, t.plan.Name, t.colNames(x.plan.Cols)),
+					"optimizer chose it for searches that fix those columns."}
+			}
+			t.genKey(f, x.Key, x.KeyOf, x.plan.Cols, doc...)
 		}
 		m.genTableHelpers(f, t)
 	}
@@ -140,29 +161,28 @@ func (m *model) genTableHelpers(f *jen.File, t *table) {
 	row := jen.Id("row").Op("*").Id(t.Type)
 	// insert
 	var ins []jen.Code
-	if t.Key != "" {
-		ins = []jen.Code{
-			jen.List(jen.Id("ki"), jen.Id("isNew")).Op(":=").Add(t.index()).Dot("Lookup").Call(t.keyOf(jen.Id("row"))),
-			jen.If(jen.Op("!").Id("isNew")).Block(jen.Return().Comment("a row with this key exists: dropped")),
-			jen.List(jen.Id("ri"), jen.Id("r")).Op(":=").Add(t.rows()).Dot("Add").Call(),
-			jen.Op("*").Id("r").Op("=").Op("*").Id("row"),
-			jen.Op("*").Add(t.index()).Dot("At").Call(jen.Id("ki")).Op("=").Id("ri"),
-		}
+	ri := "_"
+	if len(t.indexes) > 0 {
+		ri = "ri"
+	}
+	if pk := t.primaryKey(); pk != nil {
+		ins = append(ins,
+			jen.Id("k").Op(":=").Id(pk.KeyOf).Call(jen.Id("row")),
+			jen.If(pk.index().Dot("First").Call(jen.Id("k")).Op(">=").Lit(0)).Block(jen.Return().Comment("a row with this key exists: dropped")))
 		f.Commentf("insert%s appends row to table %s unless a row with its primary key", t.Type, t.plan.Name)
 		f.Comment("exists (§9.1).")
 	} else {
-		ri := "_"
-		if len(t.secondary) > 0 {
-			ri = "ri"
-		}
-		ins = []jen.Code{
-			jen.List(jen.Id(ri), jen.Id("r")).Op(":=").Add(t.rows()).Dot("Add").Call(),
-			jen.Op("*").Id("r").Op("=").Op("*").Id("row"),
-		}
 		f.Commentf("insert%s appends row to table %s (§9.1).", t.Type, t.plan.Name)
 	}
-	for _, x := range t.secondary {
-		ins = append(ins, x.index().Dot("Add").Call(jen.Id("ri"), jen.Id(x.KeyOf).Call(jen.Id("r"))))
+	ins = append(ins,
+		jen.List(jen.Id(ri), jen.Id("r")).Op(":=").Add(t.rows()).Dot("Add").Call(),
+		jen.Op("*").Id("r").Op("=").Op("*").Id("row"))
+	for _, x := range t.indexes {
+		k := jen.Id(x.KeyOf).Call(jen.Id("r"))
+		if x.plan.PrimaryKey {
+			k = jen.Id("k")
+		}
+		ins = append(ins, x.index().Dot("Add").Call(jen.Id("ri"), k))
 	}
 	f.Func().Add(recv()).Id("insert" + t.Type).Params(row).Block(ins...)
 	f.Line()
@@ -173,13 +193,7 @@ func (m *model) genTableHelpers(f *jen.File, t *table) {
 	f.Line()
 	// delete
 	del := []jen.Code{}
-	if t.Key != "" {
-		del = append(del,
-			jen.If(jen.List(jen.Id("ki"), jen.Id("ok")).Op(":=").Add(t.index()).Dot("Find").Call(t.keyOf(t.rows().Dot("At").Call(jen.Id("ri")))),
-				jen.Id("ok").Op("&&").Op("*").Add(t.index()).Dot("At").Call(jen.Id("ki")).Op("==").Id("ri")).Block(
-				t.index().Dot("Delete").Call(jen.Id("ki"))))
-	}
-	for _, x := range t.secondary {
+	for _, x := range t.indexes {
 		del = append(del, x.index().Dot("Remove").Call(jen.Id("ri")))
 	}
 	del = append(del, t.rows().Dot("Delete").Call(jen.Id("ri")))
@@ -188,17 +202,7 @@ func (m *model) genTableHelpers(f *jen.File, t *table) {
 	f.Line()
 	// set
 	set := []jen.Code{jen.Id("r").Op(":=").Add(t.rows()).Dot("At").Call(jen.Id("ri"))}
-	if t.Key != "" {
-		set = append(set,
-			jen.If(jen.List(jen.Id("old"), jen.Id("k")).Op(":=").List(t.keyOf(jen.Id("r")), t.keyOf(jen.Id("row"))), jen.Id("old").Op("!=").Id("k")).Block(
-				jen.If(jen.List(jen.Id("ki"), jen.Id("ok")).Op(":=").Add(t.index()).Dot("Find").Call(jen.Id("old")),
-					jen.Id("ok").Op("&&").Op("*").Add(t.index()).Dot("At").Call(jen.Id("ki")).Op("==").Id("ri")).Block(
-					t.index().Dot("Delete").Call(jen.Id("ki"))),
-				jen.List(jen.Id("ki"), jen.Id("_")).Op(":=").Add(t.index()).Dot("Lookup").Call(jen.Id("k")),
-				jen.Op("*").Add(t.index()).Dot("At").Call(jen.Id("ki")).Op("=").Id("ri"),
-			))
-	}
-	for _, x := range t.secondary {
+	for _, x := range t.indexes {
 		set = append(set, jen.If(jen.Id("k").Op(":=").Id(x.KeyOf).Call(jen.Id("row")), jen.Id("k").Op("!=").Id(x.KeyOf).Call(jen.Id("r"))).Block(
 			x.index().Dot("Move").Call(jen.Id("ri"), jen.Id("k"))))
 	}
@@ -213,11 +217,12 @@ func (m *model) tableFields() []jen.Code {
 	var out []jen.Code
 	for _, t := range m.tables {
 		out = append(out, jen.Id(t.Rows).Qual(rtPath, "Rows").Types(jen.Id(t.Type)).Comment("table "+t.plan.Name+", in insertion order"))
-		if t.Key != "" {
-			out = append(out, jen.Id(t.Index).Qual(rtPath, "Table").Types(jen.Id(t.Key), jen.Int32()).Comment("table "+t.plan.Name+": primary key to row slot"))
-		}
-		for _, x := range t.secondary {
-			out = append(out, jen.Id(x.Field).Qual(rtPath, "RowIndex").Types(jen.Id(x.Key)).Comment("table "+t.plan.Name+": ("+t.colNames(x.plan.Cols)+") to row slots"))
+		for _, x := range t.indexes {
+			what := "(" + t.colNames(x.plan.Cols) + ")"
+			if x.plan.PrimaryKey {
+				what = "primary key"
+			}
+			out = append(out, jen.Id(x.Field).Qual(rtPath, "RowIndex").Types(jen.Id(x.Key)).Comment("table "+t.plan.Name+": "+what+" to row slots"))
 		}
 	}
 	return out
@@ -240,6 +245,15 @@ type rowLoop struct {
 	ri, r    string // the found row's slot and a pointer to it
 	deleting bool   // the body may delete the row: scans read the next slot first
 	until    string // a bool variable whose truth ends the search ("": none)
+}
+
+// more is the loop condition: a row was found and the search goes on.
+func (l rowLoop) more() *jen.Statement {
+	c := jen.Id(l.ri).Op(">=").Lit(0)
+	if l.until != "" {
+		c = c.Op("&&").Op("!").Id(l.until)
+	}
+	return c
 }
 
 // eachRow emits, into b, the search of table t for the rows that make cond
@@ -267,10 +281,7 @@ func (m *model) eachRow(b *expr.Builder, t *table, cond plan.Expr, isRow func(*p
 		m.lookUpRows(b, t, search, l, match)
 		return
 	}
-	more := jen.Id(ri).Op(">=").Lit(0)
-	if l.until != "" {
-		more = more.Op("&&").Op("!").Id(l.until)
-	}
+	more := l.more()
 	inner := append([]jen.Code{jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri))}, match()...)
 	if l.deleting {
 		next := ri + "Next"
@@ -293,16 +304,8 @@ func (m *model) eachRow(b *expr.Builder, t *table, cond plan.Expr, isRow func(*p
 // row (= is unknown), and match runs for each row found.
 func (m *model) lookUpRows(b *expr.Builder, t *table, search *plan.TableSearch, l rowLoop, match func() []jen.Code) {
 	ri, r := l.ri, l.r
-	keyType, index := t.Key, t.index()
-	var sec *tableIndex
-	if !search.Index.PrimaryKey {
-		for _, x := range t.secondary {
-			if x.plan == search.Index {
-				sec = x
-			}
-		}
-		keyType, index = sec.Key, sec.index()
-	}
+	ix := t.indexFor(search.Index)
+	keyType, index := ix.Key, ix.index()
 	k := b.NewTemp() + "Key"
 	b.Emit(jen.Var().Id(k).Id(keyType))
 	var notNull *jen.Statement
@@ -322,30 +325,17 @@ func (m *model) lookUpRows(b *expr.Builder, t *table, search *plan.TableSearch, 
 			}
 		}
 	}
-	var lookup jen.Code
-	if sec == nil {
-		ki := b.NewTemp()
-		lookup = jen.If(jen.List(jen.Id(ki), jen.Id("ok")).Op(":=").Add(index).Dot("Find").Call(jen.Id(k)), jen.Id("ok")).Block(
-			append([]jen.Code{
-				jen.Id(ri).Op(":=").Op("*").Add(index.Clone()).Dot("At").Call(jen.Id(ki)),
-				jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri)),
-			}, match()...)...)
-	} else {
-		// Next is read first: the body may re-key or delete the row.
-		next := ri + "Next"
-		more := jen.Id(ri).Op(">=").Lit(0)
-		if l.until != "" {
-			more = more.Op("&&").Op("!").Id(l.until)
-		}
-		lookup = jen.For(
-			jen.List(jen.Id(ri), jen.Id(next)).Op(":=").List(index.Clone().Dot("First").Call(jen.Id(k)), jen.Int32().Call(jen.Lit(0))),
-			more,
-			jen.Id(ri).Op("=").Id(next),
-		).Block(append([]jen.Code{
-			jen.Id(next).Op("=").Add(index.Clone()).Dot("Next").Call(jen.Id(ri)),
-			jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri)),
-		}, match()...)...)
-	}
+	// Next is read first: the body may re-key or delete the row.
+	next := ri + "Next"
+	more := l.more()
+	lookup := jen.For(
+		jen.List(jen.Id(ri), jen.Id(next)).Op(":=").List(index.Clone().Dot("First").Call(jen.Id(k)), jen.Int32().Call(jen.Lit(0))),
+		more,
+		jen.Id(ri).Op("=").Id(next),
+	).Block(append([]jen.Code{
+		jen.Id(next).Op("=").Add(index.Clone()).Dot("Next").Call(jen.Id(ri)),
+		jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri)),
+	}, match()...)...)
 	if notNull != nil {
 		b.Emit(jen.If(notNull).Block(lookup).Comment("a null key matches no row (= is unknown)"))
 	} else {

@@ -85,13 +85,13 @@ func keyOfStockTable(r *StockTable) StockTableKey {
 // insertStockTable appends row to table StockTable unless a row with its primary key
 // exists (§9.1).
 func (a *App) insertStockTable(row *StockTable) {
-	ki, isNew := a.tableStockTableKey.Lookup(keyOfStockTable(row))
-	if !isNew {
+	k := keyOfStockTable(row)
+	if a.tableStockTableKey.First(k) >= 0 {
 		return // a row with this key exists: dropped
 	}
 	ri, r := a.tableStockTable.Add()
 	*r = *row
-	*a.tableStockTableKey.At(ki) = ri
+	a.tableStockTableKey.Add(ri, k)
 }
 
 // emitStockTable inserts the rows of an output chunk into table StockTable.
@@ -103,21 +103,15 @@ func (a *App) emitStockTable(c *rt.Chunk[StockTable]) {
 
 // deleteStockTable removes the row in slot ri of table StockTable.
 func (a *App) deleteStockTable(ri int32) {
-	if ki, ok := a.tableStockTableKey.Find(keyOfStockTable(a.tableStockTable.At(ri))); ok && *a.tableStockTableKey.At(ki) == ri {
-		a.tableStockTableKey.Delete(ki)
-	}
+	a.tableStockTableKey.Remove(ri)
 	a.tableStockTable.Delete(ri)
 }
 
 // setStockTable overwrites the row in slot ri of table StockTable, keeping its position.
 func (a *App) setStockTable(ri int32, row *StockTable) {
 	r := a.tableStockTable.At(ri)
-	if old, k := keyOfStockTable(r), keyOfStockTable(row); old != k {
-		if ki, ok := a.tableStockTableKey.Find(old); ok && *a.tableStockTableKey.At(ki) == ri {
-			a.tableStockTableKey.Delete(ki)
-		}
-		ki, _ := a.tableStockTableKey.Lookup(k)
-		*a.tableStockTableKey.At(ki) = ri
+	if k := keyOfStockTable(row); k != keyOfStockTable(r) {
+		a.tableStockTableKey.Move(ri, k)
 	}
 	*r = *row
 }
@@ -208,22 +202,22 @@ type App struct {
 	inPriced           Priced           // the event decoded by SendJSON
 	sendPriced         rt.Chunk[Priced] // the chunk of one input event
 	onTotals           []func(ts int64, e *Totals)
-	inTotals           Totals                         // the event decoded by SendJSON
-	sendTotals         rt.Chunk[Totals]               // the chunk of one input event
-	tableStockTable    rt.Rows[StockTable]            // table StockTable, in insertion order
-	tableStockTableKey rt.Table[StockTableKey, int32] // table StockTable: primary key to row slot
-	tableSeen          rt.Rows[Seen]                  // table Seen, in insertion order
-	tableSeenBySymbol  rt.RowIndex[SeenBySymbolKey]   // table Seen: (symbol) to row slots
-	q1Out              rt.Chunk[StockTable]           // q1's output chunk, valid during its delivery
-	q2Out              rt.Chunk[Seen]                 // q2's output chunk, valid during its delivery
-	q5Row              StockTable                     // the row being upserted
-	q6Out              rt.Chunk[Known]                // q6's output chunk, valid during its delivery
-	q7Out              rt.Chunk[Priced]               // q7's output chunk, valid during its delivery
-	q7RightNone        StockTable                     // the s side of a null-extended row: every attribute null
-	q8Out              rt.Chunk[Totals]               // q8's output chunk, valid during its delivery
-	q8Base             int                            // index in the output chunk of the current emission's row
-	q8Agg              q8Group                        // aggregate state
-	q8Row              Totals                         // the row being built
+	inTotals           Totals                       // the event decoded by SendJSON
+	sendTotals         rt.Chunk[Totals]             // the chunk of one input event
+	tableStockTable    rt.Rows[StockTable]          // table StockTable, in insertion order
+	tableStockTableKey rt.RowIndex[StockTableKey]   // table StockTable: primary key to row slots
+	tableSeen          rt.Rows[Seen]                // table Seen, in insertion order
+	tableSeenBySymbol  rt.RowIndex[SeenBySymbolKey] // table Seen: (symbol) to row slots
+	q1Out              rt.Chunk[StockTable]         // q1's output chunk, valid during its delivery
+	q2Out              rt.Chunk[Seen]               // q2's output chunk, valid during its delivery
+	q5Row              StockTable                   // the row being upserted
+	q6Out              rt.Chunk[Known]              // q6's output chunk, valid during its delivery
+	q7Out              rt.Chunk[Priced]             // q7's output chunk, valid during its delivery
+	q7RightNone        StockTable                   // the s side of a null-extended row: every attribute null
+	q8Out              rt.Chunk[Totals]             // q8's output chunk, valid during its delivery
+	q8Base             int                          // index in the output chunk of the current emission's row
+	q8Agg              q8Group                      // aggregate state
+	q8Row              Totals                       // the row being built
 }
 
 var _ rt.Program = (*App)(nil)
@@ -511,8 +505,8 @@ func (a *App) q3(in *rt.Chunk[UpdateStream]) {
 		var t1Key StockTableKey
 		t1Key.Symbol = e.Symbol
 		if !e.Null.Is(0) {
-			if t2, ok := a.tableStockTableKey.Find(t1Key); ok {
-				ri := *a.tableStockTableKey.At(t2)
+			for ri, riNext := a.tableStockTableKey.First(t1Key), int32(0); ri >= 0; ri = riNext {
+				riNext = a.tableStockTableKey.Next(ri)
 				r := a.tableStockTable.At(ri)
 				if !r.Null.Is(0) && !e.Null.Is(0) && r.Symbol == e.Symbol {
 					nr := *r // right-hand sides read the old values
@@ -543,8 +537,8 @@ func (a *App) q4(in *rt.Chunk[DeleteStream]) {
 		var t1Key StockTableKey
 		t1Key.Symbol = e.Symbol
 		if !e.Null.Is(0) {
-			if t2, ok := a.tableStockTableKey.Find(t1Key); ok {
-				ri := *a.tableStockTableKey.At(t2)
+			for ri, riNext := a.tableStockTableKey.First(t1Key), int32(0); ri >= 0; ri = riNext {
+				riNext = a.tableStockTableKey.Next(ri)
 				r := a.tableStockTable.At(ri)
 				if !r.Null.Is(0) && !e.Null.Is(0) && r.Symbol == e.Symbol {
 					a.deleteStockTable(ri)
@@ -569,8 +563,8 @@ func (a *App) q5(in *rt.Chunk[UpdateStream]) {
 		var t1Key StockTableKey
 		t1Key.Symbol = e.Symbol
 		if !e.Null.Is(0) {
-			if t2, ok := a.tableStockTableKey.Find(t1Key); ok {
-				ri := *a.tableStockTableKey.At(t2)
+			for ri, riNext := a.tableStockTableKey.First(t1Key), int32(0); ri >= 0; ri = riNext {
+				riNext = a.tableStockTableKey.Next(ri)
 				r := a.tableStockTable.At(ri)
 				if !r.Null.Is(0) && !e.Null.Is(0) && r.Symbol == e.Symbol {
 					found = true
@@ -648,8 +642,8 @@ func (a *App) q7LeftJoin(ts int64, h *CheckStream, expired bool) {
 	var t1Key StockTableKey
 	t1Key.Symbol = h.Symbol
 	if !h.Null.Is(0) {
-		if t2, ok := a.tableStockTableKey.Find(t1Key); ok {
-			ri := *a.tableStockTableKey.At(t2)
+		for ri, riNext := a.tableStockTableKey.First(t1Key), int32(0); ri >= 0; ri = riNext {
+			riNext = a.tableStockTableKey.Next(ri)
 			x := a.tableStockTable.At(ri)
 			if !h.Null.Is(0) && !x.Null.Is(0) && h.Symbol == x.Symbol {
 				matched = true
