@@ -56,8 +56,10 @@ func (g *qgen) genHeld() {
 		fields = append(fields, jen.Id(q.in.Fields[i]).Add(expr.GoType(q.in.plan.Attrs[i].Type)))
 		sets = append(sets, jen.Id("h").Dot(q.in.Fields[i]).Op("=").Id("e").Dot(q.in.Fields[i]))
 	}
-	fields = append(fields, jen.Id("Null").Qual(rtPath, "NullMask").Comment("the input event's null mask"))
-	sets = append(sets, jen.Id("h").Dot("Null").Op("=").Id("e").Dot("Null"))
+	if !q.leanHeld || len(fields) > 1 {
+		fields = append(fields, jen.Id("Null").Qual(rtPath, "NullMask").Comment("the input event's null mask"))
+		sets = append(sets, jen.Id("h").Dot("Null").Op("=").Id("e").Dot("Null"))
+	}
 	if s := q.side; s != nil && (s.expose == exposeRing || s.expose == exposeIndex) || q.rowSeqs {
 		fields = append(fields, jen.Id("seq").Uint64().Comment("its number on entering the window, its identity on expiry"))
 	}
@@ -68,8 +70,12 @@ func (g *qgen) genHeld() {
 		fields = append(fields, jen.Id("group").Int32().Comment("its group's slot in "+q.name("Groups")+", set by "+q.name("Select")))
 	}
 	t := q.name("Event")
-	g.decl([]string{t + " is an event held by " + q.Method + "'s window: its timestamp and the attributes", q.Method + " reads."},
-		jen.Type().Id(t).Struct(fields...))
+	doc := []string{t + " is an event held by " + q.Method + "'s window: its timestamp and the attributes", q.Method + " reads."}
+	if q.leanHeld {
+		doc = []string{t + " is an event held by " + q.Method + "'s window: what expiring it reads (" + q.name("Select"),
+			"reads a current event from the input event)."}
+	}
+	g.decl(doc, jen.Type().Id(t).Struct(fields...))
 	g.decl([]string{q.name("Hold") + " copies what " + q.Method + "'s window keeps of e into h, field by field",
 		"(a struct value built and then copied stalls store forwarding)."},
 		jen.Func().Id(q.name("Hold")).Params(jen.Id("h").Op("*").Id(t), jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)).Block(sets...))
@@ -351,8 +357,29 @@ func (g *qgen) selBuilder(kernels []*kernel) *expr.Builder {
 		env.EventTime = func(src int) expr.Slot { return q.pat.timeSlot("r", src) }
 	default:
 		env.In, env.InFields = jen.Id("e"), q.in.Fields
+		if q.leanHeld {
+			// The attributes expiring an event reads come from its held
+			// copy h, the others (read for current events only) from e.
+			env.Ref = func(r *plan.Ref) expr.Slot {
+				ev := jen.Id("e")
+				if q.heldAttrs[r.Attr] {
+					ev = jen.Id("h")
+				}
+				return expr.Slot{Val: ev.Clone().Dot(q.in.Fields[r.Attr]), Null: ev.Clone().Dot("Null").Dot("Is").Call(jen.Lit(r.Attr))}
+			}
+		}
 	}
 	return g.m.builder(env)
+}
+
+// heldVar is the selector's variable holding the held event whose group
+// slot it keeps (state.heldGroup): h when the selector reads a current
+// event from the input event e (state.leanHeld), e otherwise.
+func (g *qgen) heldVar() *jen.Statement {
+	if g.q.leanHeld {
+		return jen.Id("h")
+	}
+	return jen.Id("e")
 }
 
 // kernelUpdates returns the statements adding the selected event to group
@@ -443,16 +470,16 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	if q.grouped {
 		if q.heldGroup && g.canExpire() {
 			// An expired event's group is the one it was counted in.
-			b.Emit(jen.Id("gi").Op(":=").Id("e").Dot("group"))
+			b.Emit(jen.Id("gi").Op(":=").Add(g.heldVar()).Dot("group"))
 			b.Emit(jen.If(jen.Op("!").Id("expired")).Block(append(g.lookupGroup("="),
 				jen.If(jen.Id("isNew")).Block(q.f("Groups").Dot("At").Call(jen.Id("gi")).Dot("clear").Call()),
-				jen.Id("e").Dot("group").Op("=").Id("gi"),
+				g.heldVar().Dot("group").Op("=").Id("gi"),
 			)...))
 			b.Emit(jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")))
 		} else {
 			b.Emit(g.lookupGroup(":=")...)
 			if q.heldGroup {
-				b.Emit(jen.Id("e").Dot("group").Op("=").Id("gi"))
+				b.Emit(g.heldVar().Dot("group").Op("=").Id("gi"))
 			}
 			b.Emit(
 				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
@@ -581,13 +608,19 @@ func (g *qgen) genSelect(kernels []*kernel) {
 		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("l").Op("*").Id(j.sides[0].evType()), jen.Id("r").Op("*").Id(j.sides[1].evType())}
 	} else if q.pat != nil {
 		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("r").Op("*").Id(q.pat.Run)}
+	} else if q.leanHeld {
+		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("h").Op("*").Id(g.evType()), jen.Id("e").Op("*").Id(q.in.Type)}
 	} else {
 		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(g.evType())}
 	}
 	if g.canExpire() {
 		params = append(params, jen.Id("expired").Bool())
 	}
-	g.method("Select", params, q.name("Select")+" runs the selector for one event of an emission (§6.2 step 1).", b.Take()...)
+	doc := q.name("Select") + " runs the selector for one event of an emission (§6.2 step 1)."
+	if q.leanHeld {
+		doc += "\n// h is the event held by the window; e, the same event as it arrived, is nil\n// when h expires."
+	}
+	g.method("Select", params, doc, b.Take()...)
 }
 
 func (g *qgen) genReset() {

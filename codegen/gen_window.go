@@ -87,6 +87,13 @@ func (g *qgen) sel(ts, ev jen.Code, expired bool) jen.Code {
 		return nil
 	}
 	args := []jen.Code{ts, ev}
+	if g.q.leanHeld {
+		in := jen.Id("e") // the arriving event, in scope where the window selects it
+		if expired {
+			in = jen.Nil()
+		}
+		args = append(args, in)
+	}
 	if g.canExpire() {
 		args = append(args, jen.Lit(expired))
 	}

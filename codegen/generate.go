@@ -45,7 +45,11 @@
 // Begin/Select/Reset/End implement §6.2 per emission; groups whose window
 // holds no event are deleted at the end of the emission (rt.Table deletes
 // lazily). In FIFO windows a held event carries its group's slot
-// (state.heldGroup), so expiring it needs no lookup; likewise a join side's
+// (state.heldGroup), so expiring it needs no lookup; when the window
+// selects events as they arrive and emits no expired rows, q<N>Select
+// reads a current event from the input event and the held event keeps
+// only what expiring it reads (state.leanHeld: fewer bytes per held
+// event). Likewise a join side's
 // held event carries its key's slot in the side's exposed index. Grouped aggregations
 // over lengthBatch/timeBatch that nothing else can tell apart aggregate on
 // arrival and build one row per group at the flush (gen_batch.go). Cron

@@ -54,6 +54,14 @@ type state struct {
 	// comes after the expired events of an emission), so the slot is
 	// live and holds the same key.
 	heldGroup bool
+	// leanHeld: the selector reads a current event's attributes from the
+	// input event, and held events keep only what expiring one reads:
+	// its group's slot (heldGroup) and the attributes of the aggregate
+	// arguments and window parameters. Sound when the window selects
+	// each event as current on arrival, while the input event is at
+	// hand (length, time, timeLength, externalTime), and expired events
+	// produce no rows.
+	leanHeld bool
 	// incremental: a batch window's aggregates are updated as events
 	// arrive and the batch is not stored (gen_batch.go).
 	incremental bool
@@ -155,6 +163,47 @@ func (q *query) analyze() {
 	}
 	q.heldGroup = q.grouped && q.countHeld && q.windowed() && q.removal == removeFIFO && !q.rowKeys &&
 		q.join == nil && q.pat == nil && q.side == nil
+	q.leanHeld = q.heldGroup && !q.wantExp && !q.rowSeqs && selectsOnArrival(q.win)
+	if q.leanHeld {
+		q.heldAttrs = q.expiryAttrs()
+	}
+}
+
+// selectsOnArrival reports whether window w hands each event to the
+// selector as current when it arrives, and only then.
+func selectsOnArrival(w *plan.Window) bool {
+	switch w.Kind {
+	case plan.WinLength, plan.WinExpression, plan.WinTime, plan.WinTimeLength, plan.WinExternalTime:
+		return true
+	}
+	return false
+}
+
+// expiryAttrs marks the input attributes that expiring a held event
+// reads: those of the aggregate arguments (where an output column's name
+// stands for the column's expression) and of the window's parameters.
+func (q *query) expiryAttrs() []bool {
+	attrs := make([]bool, len(q.heldAttrs))
+	var mark func(e plan.Expr)
+	mark = func(e plan.Expr) {
+		walk(e, func(x plan.Expr) {
+			switch x := x.(type) {
+			case *plan.Ref:
+				if x.Source == 0 && !x.TableRow {
+					attrs[x.Attr] = true
+				}
+			case *plan.OutRef:
+				mark(q.plan.Select[x.Col].Expr)
+			}
+		})
+	}
+	for _, a := range q.aggs {
+		mark(a.Arg)
+	}
+	for _, x := range q.win.Params {
+		mark(x)
+	}
+	return attrs
 }
 
 func sortAggs(a []*plan.Agg) {

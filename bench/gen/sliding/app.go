@@ -122,21 +122,19 @@ func (a *App) emitSymbolStats(c *rt.Chunk[SymbolStats]) {
 	}
 }
 
-// q1Event is an event held by q1's window: its timestamp and the attributes
-// q1 reads.
+// q1Event is an event held by q1's window: what expiring it reads (q1Select
+// reads a current event from the input event).
 type q1Event struct {
-	ts     int64
-	Symbol string
-	Price  float64
-	Null   rt.NullMask // the input event's null mask
-	group  int32       // its group's slot in q1Groups, set by q1Select
+	ts    int64
+	Price float64
+	Null  rt.NullMask // the input event's null mask
+	group int32       // its group's slot in q1Groups, set by q1Select
 }
 
 // q1Hold copies what q1's window keeps of e into h, field by field
 // (a struct value built and then copied stalls store forwarding).
 func q1Hold(h *q1Event, ts int64, e *StockStream) {
 	h.ts = ts
-	h.Symbol = e.Symbol
 	h.Price = e.Price
 	h.Null = e.Null
 }
@@ -174,8 +172,10 @@ func (a *App) q1Begin() {
 }
 
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
-func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	gi := e.group
+// h is the event held by the window; e, the same event as it arrived, is nil
+// when h expires.
+func (a *App) q1Select(ts int64, h *q1Event, e *StockStream, expired bool) {
+	gi := h.group
 	if !expired {
 		var isNew bool
 		if e.Null.Is(0) {
@@ -186,24 +186,24 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		if isNew {
 			a.q1Groups.At(gi).clear()
 		}
-		e.group = gi
+		h.group = gi
 	}
 	g := a.q1Groups.At(gi)
 	if expired {
-		if !e.Null.Is(1) {
-			g.sum0.Remove(e.Price)
-			g.min2.Remove(e.Price)
-			g.max3.Remove(e.Price)
+		if !h.Null.Is(1) {
+			g.sum0.Remove(h.Price)
+			g.min2.Remove(h.Price)
+			g.max3.Remove(h.Price)
 		}
 		g.held--
 		if g.held == 0 {
 			a.q1Pending = append(a.q1Pending, gi)
 		}
 	} else {
-		if !e.Null.Is(1) {
-			g.sum0.Add(e.Price)
-			g.min2.Add(e.Price)
-			g.max3.Add(e.Price)
+		if !h.Null.Is(1) {
+			g.sum0.Add(h.Price)
+			g.min2.Add(h.Price)
+			g.max3.Add(h.Price)
 		}
 		g.held++
 	}
@@ -256,12 +256,12 @@ func (a *App) q1(in *rt.Chunk[StockStream]) {
 	for i := range in.Ev {
 		e := &in.Ev[i]
 		if a.q1Win.Len() == 1000 {
-			a.q1Select(a.now, a.q1Win.Front(), true)
+			a.q1Select(a.now, a.q1Win.Front(), nil, true)
 			a.q1Win.PopFront()
 		}
 		h := a.q1Win.Push()
 		q1Hold(h, in.TS[i], e)
-		a.q1Select(in.TS[i], h, false)
+		a.q1Select(in.TS[i], h, e, false)
 	}
 	a.q1End()
 }
@@ -270,11 +270,11 @@ func (a *App) q1(in *rt.Chunk[StockStream]) {
 func (a *App) q1One(ts int64, e *StockStream) {
 	a.q1Begin()
 	if a.q1Win.Len() == 1000 {
-		a.q1Select(a.now, a.q1Win.Front(), true)
+		a.q1Select(a.now, a.q1Win.Front(), nil, true)
 		a.q1Win.PopFront()
 	}
 	h := a.q1Win.Push()
 	q1Hold(h, ts, e)
-	a.q1Select(ts, h, false)
+	a.q1Select(ts, h, e, false)
 	a.q1End()
 }

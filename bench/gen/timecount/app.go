@@ -143,21 +143,17 @@ func (a *App) emitKeyCounts(c *rt.Chunk[KeyCounts]) {
 	}
 }
 
-// q1Event is an event held by q1's window: its timestamp and the attributes
-// q1 reads.
+// q1Event is an event held by q1's window: what expiring it reads (q1Select
+// reads a current event from the input event).
 type q1Event struct {
 	ts    int64
-	Key   string
-	Null  rt.NullMask // the input event's null mask
-	group int32       // its group's slot in q1Groups, set by q1Select
+	group int32 // its group's slot in q1Groups, set by q1Select
 }
 
 // q1Hold copies what q1's window keeps of e into h, field by field
 // (a struct value built and then copied stalls store forwarding).
 func q1Hold(h *q1Event, ts int64, e *Clicks) {
 	h.ts = ts
-	h.Key = e.Key
-	h.Null = e.Null
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -185,8 +181,10 @@ func (a *App) q1Begin() {
 }
 
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
-func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	gi := e.group
+// h is the event held by the window; e, the same event as it arrived, is nil
+// when h expires.
+func (a *App) q1Select(ts int64, h *q1Event, e *Clicks, expired bool) {
+	gi := h.group
 	if !expired {
 		var isNew bool
 		if e.Null.Is(0) {
@@ -197,7 +195,7 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		if isNew {
 			a.q1Groups.At(gi).clear()
 		}
-		e.group = gi
+		h.group = gi
 	}
 	g := a.q1Groups.At(gi)
 	if expired {
@@ -238,7 +236,7 @@ func (a *App) q1End() {
 // q1Expire expires the held events whose time is up: ts + d ≤ now.
 func (a *App) q1Expire() {
 	for a.q1Win.Len() > 0 && a.q1Win.Front().ts+60000 <= a.now {
-		a.q1Select(a.now, a.q1Win.Front(), true)
+		a.q1Select(a.now, a.q1Win.Front(), nil, true)
 		a.q1Win.PopFront()
 	}
 }
@@ -252,7 +250,7 @@ func (a *App) q1(in *rt.Chunk[Clicks]) {
 		a.q1Expire()
 		h := a.q1Win.Push()
 		q1Hold(h, in.TS[i], e)
-		a.q1Select(in.TS[i], h, false)
+		a.q1Select(in.TS[i], h, e, false)
 		if in.TS[i] > a.q1Sched {
 			a.q1Sched = in.TS[i]
 			a.q1Timers.Schedule(&a.timers, in.TS[i]+60000, timerQ1Window, 0)
@@ -267,7 +265,7 @@ func (a *App) q1One(ts int64, e *Clicks) {
 	a.q1Expire()
 	h := a.q1Win.Push()
 	q1Hold(h, ts, e)
-	a.q1Select(ts, h, false)
+	a.q1Select(ts, h, e, false)
 	if ts > a.q1Sched {
 		a.q1Sched = ts
 		a.q1Timers.Schedule(&a.timers, ts+60000, timerQ1Window, 0)

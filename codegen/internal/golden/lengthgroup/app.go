@@ -122,11 +122,10 @@ func (a *App) emitStats(c *rt.Chunk[Stats]) {
 	}
 }
 
-// q1Event is an event held by q1's window: its timestamp and the attributes
-// q1 reads.
+// q1Event is an event held by q1's window: what expiring it reads (q1Select
+// reads a current event from the input event).
 type q1Event struct {
 	ts     int64
-	Symbol string
 	Price  float64
 	Volume int64
 	Null   rt.NullMask // the input event's null mask
@@ -137,7 +136,6 @@ type q1Event struct {
 // (a struct value built and then copied stalls store forwarding).
 func q1Hold(h *q1Event, ts int64, e *Trades) {
 	h.ts = ts
-	h.Symbol = e.Symbol
 	h.Price = e.Price
 	h.Volume = e.Volume
 	h.Null = e.Null
@@ -180,8 +178,10 @@ func (a *App) q1Begin() {
 }
 
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
-func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
-	gi := e.group
+// h is the event held by the window; e, the same event as it arrived, is nil
+// when h expires.
+func (a *App) q1Select(ts int64, h *q1Event, e *Trades, expired bool) {
+	gi := h.group
 	if !expired {
 		var isNew bool
 		if e.Null.Is(0) {
@@ -192,31 +192,31 @@ func (a *App) q1Select(ts int64, e *q1Event, expired bool) {
 		if isNew {
 			a.q1Groups.At(gi).clear()
 		}
-		e.group = gi
+		h.group = gi
 	}
 	g := a.q1Groups.At(gi)
 	if expired {
-		if !e.Null.Is(2) {
-			g.sum0.Remove(e.Volume)
+		if !h.Null.Is(2) {
+			g.sum0.Remove(h.Volume)
 		}
 		g.count1--
-		if !e.Null.Is(1) {
-			g.avg2.Remove(e.Price)
-			g.min3.Remove(e.Price)
-			g.max4.Remove(e.Price)
+		if !h.Null.Is(1) {
+			g.avg2.Remove(h.Price)
+			g.min3.Remove(h.Price)
+			g.max4.Remove(h.Price)
 		}
 		if g.count1 == 0 {
 			a.q1Pending = append(a.q1Pending, gi)
 		}
 	} else {
-		if !e.Null.Is(2) {
-			g.sum0.Add(e.Volume)
+		if !h.Null.Is(2) {
+			g.sum0.Add(h.Volume)
 		}
 		g.count1++
-		if !e.Null.Is(1) {
-			g.avg2.Add(e.Price)
-			g.min3.Add(e.Price)
-			g.max4.Add(e.Price)
+		if !h.Null.Is(1) {
+			g.avg2.Add(h.Price)
+			g.min3.Add(h.Price)
+			g.max4.Add(h.Price)
 		}
 	}
 	if expired {
@@ -269,12 +269,12 @@ func (a *App) q1(in *rt.Chunk[Trades]) {
 	for i := range in.Ev {
 		e := &in.Ev[i]
 		if a.q1Win.Len() == 100 {
-			a.q1Select(a.now, a.q1Win.Front(), true)
+			a.q1Select(a.now, a.q1Win.Front(), nil, true)
 			a.q1Win.PopFront()
 		}
 		h := a.q1Win.Push()
 		q1Hold(h, in.TS[i], e)
-		a.q1Select(in.TS[i], h, false)
+		a.q1Select(in.TS[i], h, e, false)
 	}
 	a.q1End()
 }
@@ -283,11 +283,11 @@ func (a *App) q1(in *rt.Chunk[Trades]) {
 func (a *App) q1One(ts int64, e *Trades) {
 	a.q1Begin()
 	if a.q1Win.Len() == 100 {
-		a.q1Select(a.now, a.q1Win.Front(), true)
+		a.q1Select(a.now, a.q1Win.Front(), nil, true)
 		a.q1Win.PopFront()
 	}
 	h := a.q1Win.Push()
 	q1Hold(h, ts, e)
-	a.q1Select(ts, h, false)
+	a.q1Select(ts, h, e, false)
 	a.q1End()
 }
