@@ -36,9 +36,24 @@ func (q *TimerQueue) Schedule(due int64, kind, arg int32) {
 // queue when the one before fires. Timers fire exactly as if each had been
 // scheduled on its own, but the queue stays small: popping a timer costs
 // O(1) instead of O(log pending).
+//
+// A waiting timer takes 16 bytes, its due time and place in the order:
+// while all the chain's timers share one kind and argument (a time
+// window's expiries), those are the chain's; from the first timer that
+// differs on, each timer keeps its own (in own, parallel to pend).
 type Chain struct {
-	pend Ring[Timer]
+	pend      Ring[chained]
+	kind, arg int32         // of every timer, unless mixed
+	mixed     bool          // timers differ in kind or argument: see own
+	own       Ring[kindArg] // per timer in pend, when mixed
 }
+
+type chained struct {
+	due int64
+	seq uint64
+}
+
+type kindArg struct{ kind, arg int32 }
 
 // Schedule adds a timer due at due, which must not be earlier than the
 // chain's previous timer.
@@ -46,9 +61,23 @@ func (c *Chain) Schedule(q *TimerQueue, due int64, kind, arg int32) {
 	q.seq++
 	if c.pend.Len() == 0 {
 		q.push(due, kind, arg, 0, q.seq)
+		if !c.mixed {
+			c.kind, c.arg = kind, arg
+		}
+	}
+	if !c.mixed && (kind != c.kind || arg != c.arg) {
+		c.mixed = true
+		for range c.pend.Len() {
+			o := c.own.Push()
+			o.kind, o.arg = c.kind, c.arg
+		}
 	}
 	t := c.pend.Push() // filled in place (a copy would stall store forwarding)
-	t.Due, t.Kind, t.Arg, t.seq = due, kind, arg, q.seq
+	t.due, t.seq = due, q.seq
+	if c.mixed {
+		o := c.own.Push()
+		o.kind, o.arg = kind, arg
+	}
 }
 
 // ScheduleOr adds a timer due at due to the chain with kind if it is not
@@ -58,7 +87,7 @@ func (c *Chain) Schedule(q *TimerQueue, due int64, kind, arg int32) {
 // scheduled on its own; a chained one is told apart by its kind, whose
 // handler calls Fired.
 func (c *Chain) ScheduleOr(q *TimerQueue, due int64, kind, alone, arg int32) {
-	if n := c.pend.Len(); n > 0 && due < c.pend.Back().Due {
+	if n := c.pend.Len(); n > 0 && due < c.pend.Back().due {
 		q.Schedule(due, alone, arg)
 		return
 	}
@@ -69,9 +98,17 @@ func (c *Chain) ScheduleOr(q *TimerQueue, due int64, kind, alone, arg int32) {
 // the queue. Call it first in the timer's handler.
 func (c *Chain) Fired(q *TimerQueue) {
 	c.pend.PopFront()
+	kind, arg := c.kind, c.arg
+	if c.mixed {
+		c.own.PopFront()
+		if c.own.Len() > 0 {
+			o := c.own.Front()
+			kind, arg = o.kind, o.arg
+		}
+	}
 	if c.pend.Len() > 0 {
 		t := c.pend.Front()
-		q.push(t.Due, t.Kind, t.Arg, t.Inst, t.seq)
+		q.push(t.due, kind, arg, 0, t.seq)
 	}
 }
 
