@@ -2,7 +2,6 @@ package codegen
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -100,7 +99,7 @@ func (t *table) indexFor(x *plan.TableIndex) *tableIndex {
 			return ti
 		}
 	}
-	panic("codegen: no index of table " + t.plan.Name + " on (" + t.colNames(x.Cols) + ")")
+	panic("codegen: no index of table " + t.plan.Name + " on (" + t.plan.ColNames(x.Cols) + ")")
 }
 
 // genTables emits the row types, key types and storage helpers.
@@ -117,7 +116,7 @@ func (m *model) genTables(f *jen.File) {
 		for _, x := range t.indexes {
 			doc := []string{fmt.Sprintf("%s is a primary key of table %s (null equals null).", x.Key, t.plan.Name)}
 			if !x.plan.PrimaryKey {
-				doc = []string{fmt.Sprintf("%s is a key of table %s's secondary index on (%s): the", x.Key, t.plan.Name, t.colNames(x.plan.Cols)),
+				doc = []string{fmt.Sprintf("%s is a key of table %s's secondary index on (%s): the", x.Key, t.plan.Name, t.plan.ColNames(x.plan.Cols)),
 					"optimizer chose it for searches that fix those columns."}
 			}
 			t.genKey(f, x.Key, x.KeyOf, x.plan.Cols, doc...)
@@ -146,15 +145,6 @@ func (t *table) genKey(f *jen.File, typ, keyOf string, cols []int, doc ...string
 	f.Commentf("%s is the key of row r in %s.", keyOf, typ)
 	f.Func().Id(keyOf).Params(jen.Id("r").Op("*").Id(t.Type)).Id(typ).Block(append(set, jen.Return(jen.Id("k")))...)
 	f.Line()
-}
-
-// colNames lists the names of columns cols.
-func (t *table) colNames(cols []int) string {
-	var s []string
-	for _, c := range cols {
-		s = append(s, t.plan.Attrs[c].Name)
-	}
-	return strings.Join(s, ", ")
 }
 
 func (m *model) genTableHelpers(f *jen.File, t *table) {
@@ -218,7 +208,7 @@ func (m *model) tableFields() []jen.Code {
 	for _, t := range m.tables {
 		out = append(out, jen.Id(t.Rows).Qual(rtPath, "Rows").Types(jen.Id(t.Type)).Comment("table "+t.plan.Name+", in insertion order"))
 		for _, x := range t.indexes {
-			what := "(" + t.colNames(x.plan.Cols) + ")"
+			what := "(" + t.plan.ColNames(x.plan.Cols) + ")"
 			if x.plan.PrimaryKey {
 				what = "primary key"
 			}

@@ -1,5 +1,7 @@
 package plan
 
+import "strings"
+
 // Physical is the plan after optimization: the logical plan with the
 // physical choices the optimizer made. Code generation consumes it.
 type Physical struct {
@@ -74,6 +76,15 @@ type TableIndex struct {
 	Table      *Table
 	Cols       []int
 	PrimaryKey bool
+}
+
+// ColNames lists the names of t's columns cols, comma-separated.
+func (t *Table) ColNames(cols []int) string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = t.Attrs[c].Name
+	}
+	return strings.Join(names, ", ")
 }
 
 // TableSearch is the optimizer's choice for one search of a table's rows

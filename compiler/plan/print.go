@@ -403,7 +403,7 @@ func PrintPhysical(w io.Writer, p *Physical) error {
 	pr := &printer{w: w}
 	for _, t := range p.App.Tables {
 		for _, x := range p.SecondaryIndexes(t) {
-			pr.line(0, "table %s: secondary hash index on (%s)", t.Name, colNames(t, x.Cols))
+			pr.line(0, "table %s: secondary hash index on (%s)", t.Name, t.ColNames(x.Cols))
 		}
 	}
 	for _, q := range p.App.AllQueries() {
@@ -471,15 +471,7 @@ func searchString(p *Physical, cond Expr) string {
 	if s.Index.PrimaryKey {
 		how = "primary-key lookup on"
 	}
-	return fmt.Sprintf("%s (%s) = (%s)", how, colNames(s.Index.Table, s.Index.Cols), strings.Join(keys, ", "))
-}
-
-func colNames(t *Table, cols []int) string {
-	var s []string
-	for _, c := range cols {
-		s = append(s, t.Attrs[c].Name)
-	}
-	return strings.Join(s, ", ")
+	return fmt.Sprintf("%s (%s) = (%s)", how, s.Index.Table.ColNames(s.Index.Cols), strings.Join(keys, ", "))
 }
 
 // joinProbeString says how each side of a join finds its partners.
