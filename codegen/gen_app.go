@@ -131,18 +131,23 @@ func (s *stream) prefilter() *jen.Statement {
 	return c
 }
 
-// oneQuery is the stream's only consumer when it has q<N>One (query.one),
-// which Send<T> calls instead of delivering a one-event chunk when nobody
+// oneQuery is the stream's only consumer when it has a method for one
+// event of the stream (q<N>One, query.one; a pattern's q<N><T>One), which
+// Send<T> calls instead of delivering a one-event chunk when nobody
 // subscribes to the stream; nil otherwise.
-func (s *stream) oneQuery() *query {
+func (s *stream) oneQuery() (q *query, method string) {
 	if len(s.consumers) != 1 {
-		return nil
+		return nil, ""
 	}
-	q := s.consumers[0].q
-	if q == nil || !q.one || q.entry[s] != q.Method {
-		return nil
+	switch q = s.consumers[0].q; {
+	case q == nil:
+		return nil, ""
+	case q.pat != nil:
+		return q, q.pat.one[s]
+	case q.one && q.entry[s] == q.Method:
+		return q, q.name("One")
 	}
-	return q
+	return nil, ""
 }
 
 // genEntryPoints emits Send<T> (input streams), On<T> and emit<T>.
@@ -155,9 +160,9 @@ func (m *model) genEntryPoints(f *jen.File, s *stream) {
 		if pre := s.prefilter(); pre != nil {
 			body = append(body, jen.If(pre).Block(jen.Return().Comment("no query takes e and no one subscribes")))
 		}
-		if q := s.oneQuery(); q != nil {
+		if q, one := s.oneQuery(); q != nil {
 			body = append(body, jen.If(jen.Len(jen.Id("a").Dot("on"+t)).Op("==").Lit(0)).Block(
-				q.f("One").Call(jen.Id("ts"), jen.Id("e")),
+				jen.Id("a").Dot(one).Call(jen.Id("ts"), jen.Id("e")),
 				jen.Return().Comment("no one subscribes: "+q.Method+" alone takes e, without the chunk"),
 			))
 		}

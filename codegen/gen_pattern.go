@@ -89,8 +89,11 @@ func runAt(id jen.Code) *jen.Statement {
 func item(id jen.Code) *jen.Statement { return jen.Id("m").Dot("runs").Dot("Items").Index(id) }
 
 // usesRun reports whether code reads the local variable r.
-func usesRun(code []jen.Code) bool {
-	return regexp.MustCompile(`\br\b`).MatchString(jen.Block(code...).GoString())
+func usesRun(code []jen.Code) bool { return usesVar("r", code) }
+
+// usesVar reports whether code mentions the local variable name.
+func usesVar(name string, code []jen.Code) bool {
+	return regexp.MustCompile(`\b` + name + `\b`).MatchString(jen.Block(code...).GoString())
 }
 
 func idv() *jen.Statement               { return jen.Id("id") }
@@ -101,8 +104,26 @@ func (p *pattern) getM() jen.Code       { return jen.Id("m").Op(":=").Op("&").Ad
 func (p *pattern) call(name string, args ...jen.Code) *jen.Statement {
 	return jen.Id("a").Dot(name).Call(args...)
 }
-func indexField(s *pstate) string { return "index" + itoa(s.i+1) }
-func keyMethod(s *pstate) string  { return "key" + itoa(s.i+1) }
+func indexField(s *pstate) string  { return "index" + itoa(s.i+1) }
+func keyMethod(s *pstate) string   { return "key" + itoa(s.i+1) }
+func coverMethod(s *pstate) string { return "cover" + itoa(s.i+1) }
+
+// indexType is the rt.Index of state s: its key and cover types.
+func indexType(s *pstate) jen.Code {
+	cover := jen.Struct()
+	if s.Cover != "" {
+		cover = jen.Id(s.Cover)
+	}
+	return jen.Types(expr.GoType(s.index.RunKey.Type()), cover)
+}
+
+// coverOf is the cover of run id for the index of state s.
+func (p *pattern) coverOf(s *pstate, id jen.Code) jen.Code {
+	if s.Cover == "" {
+		return jen.Struct().Values()
+	}
+	return item(id).Dot(coverMethod(s)).Call()
+}
 
 // genSlots emits, per slot, the struct of one captured event and, for a
 // counted element, the bounded list of its events.
@@ -265,7 +286,40 @@ func (p *pattern) genRun(f sink) {
 		f.Commentf("%s is the run's key in the index of s%d: %s (false: null).", keyMethod(s), s.i+1, plan.ExprString(s.index.RunKey))
 		f.Func().Params(jen.Id("r").Op("*").Id(p.Run)).Id(keyMethod(s)).Params().Params(kt, jen.Bool()).Block(b.Take()...)
 		f.Line()
+		if s.Cover != "" {
+			p.genCover(f, s)
+		}
 	}
+}
+
+// genCover emits the type of the cover of state s's index entries, with
+// the fields of the run's slots that the state's filter reads, and the
+// run's method filling it.
+func (p *pattern) genCover(f sink, s *pstate) {
+	var fields, fill []jen.Code
+	for _, c := range s.cover {
+		var sf []jen.Code
+		for _, a := range c.attrs {
+			name := c.st.Fields[a]
+			sf = append(sf, jen.Id(name).Add(expr.GoType(c.st.plan.Attrs[a].Type)))
+			fill = append(fill, jen.Id("c").Dot(c.Field).Dot(name).Op("=").Id("r").Dot(c.Field).Dot(name))
+		}
+		if c.ts {
+			sf = append(sf, jen.Id("ts").Int64())
+			fill = append(fill, jen.Id("c").Dot(c.Field).Dot("ts").Op("=").Id("r").Dot(c.Field).Dot("ts"))
+		}
+		sf = append(sf, jen.Id("Null").Qual(rtPath, "NullMask"))
+		fill = append(fill, jen.Id("c").Dot(c.Field).Dot("Null").Op("=").Id("r").Dot(c.Field).Dot("Null"))
+		fields = append(fields, jen.Id(c.Field).Struct(sf...))
+	}
+	f.Commentf("%s is what the filter of s%d reads of a run, kept in the run's index entry:", s.Cover, s.i+1)
+	f.Comment("captured events of earlier aliases, which do not change while the run waits.")
+	f.Type().Id(s.Cover).Struct(fields...)
+	f.Line()
+	f.Commentf("%s returns the run's %s.", coverMethod(s), s.Cover)
+	f.Func().Params(jen.Id("r").Op("*").Id(p.Run)).Id(coverMethod(s)).Params().Params(jen.Id("c").Id(s.Cover)).Block(
+		append(fill, jen.Return(jen.Id("c")))...)
+	f.Line()
 }
 
 // keyResult is (value, ok) for an index key: ok is false for null, and
@@ -299,7 +353,7 @@ func (p *pattern) genMachine(f sink) {
 	}
 	for _, s := range p.states {
 		if s.index != nil {
-			fields = append(fields, jen.Id(indexField(s)).Qual(rtPath, "Index").Types(expr.GoType(s.index.RunKey.Type())).
+			fields = append(fields, jen.Id(indexField(s)).Qual(rtPath, "Index").Add(indexType(s)).
 				Commentf("runs waiting at s%d by %s (instead of wait[%d])", s.i+1, plan.ExprString(s.index.RunKey), s.i))
 		}
 	}
@@ -333,7 +387,7 @@ func (p *pattern) genStart(f sink) {
 	}
 	for _, s := range p.states {
 		if s.index != nil {
-			body = append(body, jen.Id("m").Dot(indexField(s)).Op("=").Qual(rtPath, "NewIndex").Types(expr.GoType(s.index.RunKey.Type())).
+			body = append(body, jen.Id("m").Dot(indexField(s)).Op("=").Qual(rtPath, "NewIndex").Add(indexType(s)).
 				Call(jen.Lit(s.i), jen.Lit(indexTag(s.i))))
 		}
 	}
@@ -350,11 +404,10 @@ func (p *pattern) genStart(f sink) {
 	f.Line()
 }
 
-// genEntry emits the consumer of one input stream.
+// genEntry emits the consumer of one input stream and its method for one
+// event.
 func (p *pattern) genEntry(f sink, st *stream) {
-	body := []jen.Code{
-		jen.List(jen.Id("ts"), jen.Id("e")).Op(":=").List(jen.Id("in").Dot("TS").Index(jen.Id("i")), jen.Op("&").Id("in").Dot("Ev").Index(jen.Id("i"))),
-	}
+	body := []jen.Code{}
 	if p.deferred {
 		body = append(body, jen.Id("base").Op(":=").Len(p.self().Dot("done")))
 	}
@@ -369,10 +422,14 @@ func (p *pattern) genEntry(f sink, st *stream) {
 	if p.deferred {
 		body = append(body, p.call(p.Drain, jen.Id("base")))
 	}
-	f.Commentf("%s offers each event of a chunk of %s to the states of %s that", p.q.entry[st], st.plan.Name, p.q.Method)
-	f.Comment("read it, last to first (§10.3).")
+	f.Commentf("%s offers an event of %s to the states of %s that read it, last", p.one[st], st.plan.Name, p.q.Method)
+	f.Comment("to first (§10.3).")
+	f.Func().Add(p.q.recv()).Id(p.one[st]).Add(event(st.Type)).Block(body...)
+	f.Line()
+	f.Commentf("%s offers each event of a chunk of %s to %s (%s).", p.q.entry[st], st.plan.Name, p.q.Method, p.one[st])
 	f.Func().Add(p.q.recv()).Id(p.q.entry[st]).Params(jen.Id("in").Add(chunkOf(st.Type))).Block(
-		jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(body...))
+		jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(
+			p.call(p.one[st], jen.Id("in").Dot("TS").Index(jen.Id("i")), jen.Op("&").Id("in").Dot("Ev").Index(jen.Id("i")))))
 	f.Line()
 }
 
@@ -383,7 +440,7 @@ func (p *pattern) pushWait(s *pstate, id jen.Code) []jen.Code {
 	}
 	return []jen.Code{
 		jen.If(jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").Add(item(id)).Dot(keyMethod(s)).Call(), jen.Id("ok")).Block(
-			jen.Id("m").Dot(indexField(s)).Dot("Push").Call(links(), jen.Id("k"), id),
+			jen.Id("m").Dot(indexField(s)).Dot("Push").Call(links(), jen.Id("k"), id, p.coverOf(s, id)),
 		).Else().Block(
 			jen.Id("m").Dot(indexField(s)).Dot("Nulls").Dot("Push").Call(links(), id),
 		),
@@ -450,7 +507,7 @@ func (p *pattern) genStep(f sink) {
 		} else {
 			move = append(move, jen.For(jen.Id("id").Op(":=").Add(staged(s.i)).Dot("First").Call(), jen.Id("id").Op("!=").Lit(0), jen.Id("id").Op("=").Add(staged(s.i)).Dot("First").Call()).Block(
 				jen.If(jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").Add(item(idv())).Dot(keyMethod(s)).Call(), jen.Id("ok")).Block(
-					jen.Id("m").Dot(indexField(s)).Dot("Adopt").Call(links(), jen.Op("&").Add(staged(s.i)), jen.Id("k"), idv()),
+					jen.Id("m").Dot(indexField(s)).Dot("Adopt").Call(links(), jen.Op("&").Add(staged(s.i)), jen.Id("k"), idv(), p.coverOf(s, idv())),
 				).Else().Block(
 					staged(s.i).Dot("MoveTo").Call(links(), jen.Op("&").Id("m").Dot(indexField(s)).Dot("Nulls"), idv()),
 				),
@@ -468,28 +525,57 @@ func (p *pattern) genStep(f sink) {
 func (p *pattern) genOffer(f sink, s *pstate, o *offer) {
 	body := []jen.Code{p.getM()}
 	if s.index != nil {
-		b := p.m.builder(p.filterEnv(s.plan.Left, o.st, jen.Id("a").Dot("now")))
-		v := b.Value(s.index.EventKey)
+		// One builder for the key and the filter: their temporaries differ.
+		eb := p.m.builder(p.filterEnvOn(s.plan.Left, o.st, jen.Id("a").Dot("now"), "c"))
+		v := eb.Value(s.index.EventKey)
 		res := keyResult(v)
-		body = append(body, b.Take()...)
+		body = append(body, eb.Take()...)
+		loop := []jen.Code{
+			jen.Id("id").Op(":=").Id("runs").Index(jen.Id("i")).Dot("ID"),
+			jen.If(jen.Id("id").Op("==").Lit(0)).Block(jen.Continue()),
+		}
+		if s.covered {
+			// The filter reads the entry's cover; a run is read only when it passes.
+			reject, always := p.exprReject(eb, s.bucketFilter)
+			if always {
+				f.Commentf("%s: the filter of s%d is never true.", o.Method, s.i+1)
+				f.Func().Add(p.q.recv()).Id(o.Method).Add(event(o.st.Type)).Block()
+				f.Line()
+				return
+			}
+			test := eb.Take()
+			if reject != nil {
+				test = append(test, jen.If(reject).Block(jen.Continue()))
+			}
+			if s.Cover != "" && usesVar("c", test) {
+				loop = append(loop, jen.Id("c").Op(":=").Op("&").Id("runs").Index(jen.Id("i")).Dot("Cover"))
+			}
+			loop = append(loop, test...)
+		}
+		loop = append(loop, p.call(o.Run, jen.Id("ts"), jen.Id("e"), idv()))
 		body = append(body,
 			jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").List(res...),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
-			jen.Id("l").Op(":=").Id("m").Dot(indexField(s)).Dot("Get").Call(jen.Id("k")),
-			jen.If(jen.Id("l").Op("==").Nil()).Block(jen.Return()),
+			jen.Id("b").Op(":=").Id("m").Dot(indexField(s)).Dot("Get").Call(jen.Id("k")),
+			jen.If(jen.Id("b").Op("==").Nil()).Block(jen.Return()),
+			jen.Comment("Runs staged meanwhile join the index at the next event; a run that"),
+			jen.Comment("leaves meanwhile is cleared from its entry (id 0)."),
+			jen.Id("runs").Op(":=").Id("b").Dot("Runs").Call(),
+			jen.For(jen.Id("i").Op(":=").Range().Id("runs")).Block(loop...),
+			jen.Id("m").Dot(indexField(s)).Dot("Compact").Call(links(), jen.Id("b")),
 		)
 	} else {
-		body = append(body, jen.Id("l").Op(":=").Op("&").Add(wait(s.i)))
+		body = append(body,
+			jen.Id("l").Op(":=").Op("&").Add(wait(s.i)),
+			jen.Comment("Runs staged meanwhile are not visited: the loop stops at the current last."),
+			jen.List(jen.Id("id"), jen.Id("last")).Op(":=").List(jen.Id("l").Dot("First").Call(), jen.Id("l").Dot("Last").Call()),
+			jen.For(jen.Id("id").Op("!=").Lit(0)).Block(
+				jen.Id("next").Op(":=").Id("l").Dot("Next").Call(links(), idv()),
+				p.call(o.Run, jen.Id("ts"), jen.Id("e"), idv()),
+				jen.If(jen.Id("id").Op("==").Id("last")).Block(jen.Break()),
+				jen.Id("id").Op("=").Id("next"),
+			))
 	}
-	body = append(body,
-		jen.Comment("Runs staged meanwhile are not visited: the loop stops at the current last."),
-		jen.List(jen.Id("id"), jen.Id("last")).Op(":=").List(jen.Id("l").Dot("First").Call(), jen.Id("l").Dot("Last").Call()),
-		jen.For(jen.Id("id").Op("!=").Lit(0)).Block(
-			jen.Id("next").Op(":=").Id("l").Dot("Next").Call(links(), idv()),
-			p.call(o.Run, jen.Id("ts"), jen.Id("e"), idv()),
-			jen.If(jen.Id("id").Op("==").Id("last")).Block(jen.Break()),
-			jen.Id("id").Op("=").Id("next"),
-		))
 	what := "the runs waiting at"
 	if s.index != nil {
 		what = "the runs with the event's key at"
@@ -509,10 +595,14 @@ func (p *pattern) genOffer(f sink, s *pstate, o *offer) {
 	default:
 		run = p.logicalRun(s, o)
 	}
-	if !usesRun(run[2:]) {
-		run = append(run[:1:1], run[2:]...)
+	if s.covered {
+		f.Commentf("%s passes run id, whose index entry satisfied the filter of s%d, with an event of %s.", o.Run, s.i+1, o.st.plan.Name)
+	} else {
+		if !usesRun(run[2:]) {
+			run = append(run[:1:1], run[2:]...)
+		}
+		f.Commentf("%s tests run id at s%d against an event of %s.", o.Run, s.i+1, o.st.plan.Name)
 	}
-	f.Commentf("%s tests run id at s%d against an event of %s.", o.Run, s.i+1, o.st.plan.Name)
 	f.Func().Add(p.q.recv()).Id(o.Run).Params(jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(o.st.Type), jen.Id("id").Int32()).Block(run...)
 	f.Line()
 }
@@ -528,10 +618,15 @@ func (p *pattern) removeHere(s *pstate) jen.Code {
 // filterReject returns the statements computing op's filter and the
 // condition that it is not true (nil: always true; always: never true).
 func (p *pattern) filterReject(b *expr.Builder, op *plan.Operand) (reject *jen.Statement, always bool) {
-	if op.Filter == nil {
+	return p.exprReject(b, op.Filter)
+}
+
+// exprReject is filterReject for condition f (nil: always true).
+func (p *pattern) exprReject(b *expr.Builder, f plan.Expr) (reject *jen.Statement, always bool) {
+	if f == nil {
 		return nil, false
 	}
-	r, always, never := b.Reject(op.Filter)
+	r, always, never := b.Reject(f)
 	if never {
 		return nil, false
 	}
@@ -550,7 +645,7 @@ func (p *pattern) capture(s *pstate, op *plan.Operand) []jen.Code {
 	}
 	c = append(c,
 		jen.Id("r").Dot("progress").Op("=").Lit(s.i),
-		lnk().Dot("TS").Index(idv()).Op("=").Id("ts"),
+		lnk().Dot("SetTS").Call(idv(), jen.Id("ts")),
 	)
 	if s.i == 0 && p.in.Within > 0 {
 		c = append(c, jen.If(jen.Op("!").Id("r").Dot("hasStart")).Block(
@@ -566,11 +661,24 @@ func (p *pattern) runHead() []jen.Code {
 }
 
 // elementRun: a=S[f] (§10.3); in SEQUENCE a failing run is discarded.
+// At an indexed state the key conjunct is not tested (it holds in the
+// bucket), and when the state is covered the offering loop has tested
+// the rest on the run's index entry: the run only passes.
 func (p *pattern) elementRun(s *pstate, o *offer) []jen.Code {
 	op := s.plan.Left
+	if s.covered {
+		// The run is still in the entry the loop tested.
+		body := append(p.runHead(), p.capture(s, op)...)
+		return append(body, p.call(p.Pass, jen.Lit(s.i), idv()),
+			jen.Id("m").Dot(indexField(s)).Dot("Remove").Call(links(), idv()))
+	}
 	b := p.m.builder(p.filterEnv(op, o.st, jen.Id("a").Dot("now")))
 	body := p.runHead()
-	reject, always := p.filterReject(b, op)
+	filter := op.Filter
+	if s.index != nil {
+		filter = s.bucketFilter
+	}
+	reject, always := p.exprReject(b, filter)
 	body = append(body, b.Take()...)
 	fail := []jen.Code{}
 	if p.seq {
@@ -810,7 +918,7 @@ func (p *pattern) stageCase(s *pstate) []jen.Code {
 	c = append(c, staged(s.i).Dot("Push").Call(links(), idv()))
 	tsr := func() []jen.Code {
 		return []jen.Code{
-			jen.Id("t").Op(":=").Add(lnk()).Dot("TS").Index(idv()),
+			jen.Id("t").Op(":=").Add(lnk()).Dot("TS").Call(idv()),
 			jen.If(jen.Id("t").Op("==").Qual(rtPath, "NoTS")).Block(jen.Id("t").Op("=").Id("a").Dot("now")),
 		}
 	}
@@ -855,7 +963,7 @@ func (p *pattern) genPass(f sink) {
 		case s.i == p.last() && p.deferred:
 			c = append(c, jen.Id("m").Op(":=").Op("&").Add(p.self()),
 				jen.Id("m").Dot("done").Op("=").Append(jen.Id("m").Dot("done"), jen.Id(p.Done).Values(
-					field("ts", lnk().Dot("TS").Index(idv())), field("r", item(idv())))))
+					field("ts", lnk().Dot("TS").Call(idv())), field("r", item(idv())))))
 		case s.i == p.last():
 			c = append(c, p.call(p.Match, idv()))
 		default:
@@ -878,9 +986,7 @@ func (p *pattern) genLeave(f sink) {
 		}
 		if s.index != nil {
 			inner = append(inner,
-				jen.Case(jen.Lit(indexTag(s.i))).Block(
-					jen.List(jen.Id("k"), jen.Id("_")).Op(":=").Add(item(idv())).Dot(keyMethod(s)).Call(),
-					jen.Id("m").Dot(indexField(s)).Dot("Remove").Call(links(), jen.Id("k"), idv())),
+				jen.Case(jen.Lit(indexTag(s.i))).Block(jen.Id("m").Dot(indexField(s)).Dot("Remove").Call(links(), idv())),
 				jen.Case(jen.Lit(indexTag(s.i)+1)).Block(jen.Id("m").Dot(indexField(s)).Dot("Nulls").Dot("Remove").Call(links(), idv())),
 			)
 		}
@@ -902,8 +1008,7 @@ func (p *pattern) genCopy(f sink) {
 		jen.Id("c").Op(":=").Id("m").Dot("runs").Dot("Alloc").Call(),
 		jen.Id("m").Dot("runs").Dot("Items").Index(jen.Id("c")).Op("=").Id("m").Dot("runs").Dot("Items").Index(idv()),
 		jen.Id("m").Dot("runs").Dot("Items").Index(jen.Id("c")).Dot("reset").Call(jen.Id("from")),
-		lnk().Dot("TS").Index(jen.Id("c")).Op("=").Add(lnk()).Dot("TS").Index(idv()),
-		jen.If(jen.Id("from").Op("==").Lit(0)).Block(lnk().Dot("TS").Index(jen.Id("c")).Op("=").Qual(rtPath, "NoTS")),
+		jen.If(jen.Id("from").Op(">").Lit(0)).Block(lnk().Dot("SetTS").Call(jen.Id("c"), lnk().Dot("TS").Call(idv()))),
 		jen.Return(jen.Id("c")),
 	)
 	f.Line()
@@ -952,7 +1057,7 @@ func (g *qgen) matchBody(out jen.Code) []jen.Code {
 		if p.readsRun() {
 			b.Emit(jen.Id("r").Op(":=").Add(runAt(idv())))
 		}
-		b.Emit(jen.Id("ts").Op(":=").Add(lnk()).Dot("TS").Index(idv()))
+		b.Emit(jen.Id("ts").Op(":=").Add(lnk()).Dot("TS").Call(idv()))
 	}
 	if pq.Where != nil {
 		reject, always, never := b.Reject(pq.Where)
@@ -1105,7 +1210,7 @@ func (p *pattern) timerCase(s *pstate) []jen.Code {
 	leave := p.call(p.Leave, jen.Lit(s.i), idv())
 	pass := []jen.Code{
 		jen.Id("r").Dot("progress").Op("=").Lit(s.i),
-		lnk().Dot("TS").Index(idv()).Op("=").Id("t").Dot("Due"),
+		lnk().Dot("SetTS").Call(idv(), jen.Id("t").Dot("Due")),
 		p.call(p.Pass, jen.Lit(s.i), idv()),
 		leave,
 	}

@@ -52,6 +52,10 @@ type pattern struct {
 	// complete, which nothing can tell apart.
 	deferred    bool
 	Done, Drain string // the type of a completed match, the method delivering them
+	// one names, per stream read, the method offering one event of it
+	// (q<N><T>One): the entry method's loop body, which Send<T> calls
+	// directly when the pattern is the stream's only consumer.
+	one map[*stream]string
 }
 
 // pstate is one state s(i+1) of the chain.
@@ -64,8 +68,27 @@ type pstate struct {
 	// offers lists the offering methods: one per stream the state reads.
 	offers []*offer
 	index  *plan.PatternIndex
-	// keyType is the Go type of the index key.
-	flags string // run field with the state's bookkeeping bits (logical, absent first)
+	// bucketFilter is an indexed state's filter without the index's
+	// conjunct EventKey = RunKey, which holds for every run of the bucket
+	// an event visits; nil if nothing else is left.
+	bucketFilter plan.Expr
+	// covered: the captured values that bucketFilter reads are copied into
+	// the run's index entry (cover, of type Cover; "" when it reads none),
+	// so an event tests the runs of its key without touching them. False
+	// when it reads a counted slot, which can change while the run waits
+	// (the entries then hold only run ids).
+	covered bool
+	cover   []coverSlot
+	Cover   string
+	flags   string // run field with the state's bookkeeping bits (logical, absent first)
+}
+
+// coverSlot is what an index entry's cover holds of one slot: the
+// attributes (and time) that the state's bucketFilter reads.
+type coverSlot struct {
+	*slot
+	attrs []int
+	ts    bool
 }
 
 // offer is the method offering an event of one stream to one state.
@@ -107,7 +130,7 @@ func stagedTag(i int) int { return 4*i + 2 }
 func indexTag(i int) int  { return 4*i + 3 } // and +1 for its null keys
 
 func (m *model) newPattern(q *query, in *plan.PatternInput, members *names.Scope) *pattern {
-	p := &pattern{m: m, q: q, in: in, seq: in.Mode == plan.SequenceMode}
+	p := &pattern{m: m, q: q, in: in, seq: in.Mode == plan.SequenceMode, one: map[*stream]string{}}
 	base := q.Method
 	p.Field = base
 	p.Run = members.Take(base + "Run")
@@ -144,6 +167,7 @@ func (m *model) newPattern(q *query, in *plan.PatternInput, members *names.Scope
 			st := m.byPlan[op.Stream]
 			if _, ok := q.entry[st]; !ok {
 				q.entry[st] = members.Take(base + st.Type)
+				p.one[st] = members.Take(base + st.Type + "One")
 				q.ins = append(q.ins, st)
 			}
 			var o *offer
@@ -172,6 +196,15 @@ func (m *model) newPattern(q *query, in *plan.PatternInput, members *names.Scope
 	}
 	p.slots = make([]*slot, len(in.Sources))
 	p.collectSlots(m)
+	for _, ps := range p.states {
+		if ps.index != nil {
+			ps.bucketFilter = withoutConjunct(ps.plan.Left.Filter, ps.index)
+			ps.cover, ps.covered = p.coverSlots(ps)
+			if len(ps.cover) > 0 {
+				ps.Cover = members.Take(base + "S" + itoa(ps.i+1) + "Cover")
+			}
+		}
+	}
 	if p.hasTimers() {
 		p.timer = m.newTimer("timer"+names.Exported(base), p.Timer, p.q.Method+": WITHIN expiry and absent deadlines of its runs")
 	}
@@ -326,6 +359,79 @@ func (p *pattern) collectSlots(m *model) {
 	}
 }
 
+// withoutConjunct returns filter f without the top-level conjunct on
+// which index x was chosen (EventKey = RunKey, either order).
+func withoutConjunct(f plan.Expr, x *plan.PatternIndex) plan.Expr {
+	b, ok := f.(*plan.Binary)
+	if !ok {
+		return f
+	}
+	switch {
+	case b.Op == plan.OpEq && (b.L == x.EventKey && b.R == x.RunKey || b.L == x.RunKey && b.R == x.EventKey):
+		return nil
+	case b.Op != plan.OpAnd:
+		return f
+	}
+	l, r := withoutConjunct(b.L, x), withoutConjunct(b.R, x)
+	switch {
+	case l == b.L && r == b.R:
+		return f
+	case l == nil:
+		return r
+	case r == nil:
+		return l
+	}
+	c := *b
+	c.L, c.R = l, r
+	return &c
+}
+
+// coverSlots lists, in source order, what state s's bucketFilter reads
+// from the run, and whether all of it can be copied into the index entry:
+// not if a slot is counted (a counted element before s can still collect
+// events while the run waits at s).
+func (p *pattern) coverSlots(s *pstate) ([]coverSlot, bool) {
+	self := s.plan.Left.Source
+	attrs := map[int]map[int]bool{}
+	ts := map[int]bool{}
+	read := func(src int) {
+		if attrs[src] == nil {
+			attrs[src] = map[int]bool{}
+		}
+	}
+	walk(s.bucketFilter, func(e plan.Expr) {
+		switch e := e.(type) {
+		case *plan.Ref:
+			if !e.TableRow && (e.Source != self || e.Index != nil) {
+				read(e.Source)
+				attrs[e.Source][e.Attr] = true
+			}
+		case *plan.EventTime:
+			if e.Source >= 0 && e.Source != self {
+				read(e.Source)
+				ts[e.Source] = true
+			}
+		}
+	})
+	var out []coverSlot
+	for src, sl := range p.slots {
+		if attrs[src] == nil {
+			continue
+		}
+		if sl.counted {
+			return nil, false
+		}
+		c := coverSlot{slot: sl, ts: ts[src]}
+		for _, a := range sl.attrs {
+			if attrs[src][a] {
+				c.attrs = append(c.attrs, a)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, true
+}
+
 // refSlot reads reference r from the run held in local variable run.
 func (p *pattern) refSlot(run string, r *plan.Ref) expr.Slot {
 	s := p.slots[r.Source]
@@ -361,6 +467,12 @@ func (p *pattern) timeSlot(run string, src int) expr.Slot {
 // filterEnv is the environment of operand o's filter: the candidate event
 // e at time ts and the run r.
 func (p *pattern) filterEnv(o *plan.Operand, st *stream, now *jen.Statement) expr.Env {
+	return p.filterEnvOn(o, st, now, "r")
+}
+
+// filterEnvOn is filterEnv reading captured events from local run, the
+// run or its index entry's cover (which has the run's slot fields).
+func (p *pattern) filterEnvOn(o *plan.Operand, st *stream, now *jen.Statement, run string) expr.Env {
 	return expr.Env{
 		In: jen.Id("e"), InFields: st.Fields, TS: jen.Id("ts"), Now: now,
 		Ref: func(r *plan.Ref) expr.Slot {
@@ -370,13 +482,13 @@ func (p *pattern) filterEnv(o *plan.Operand, st *stream, now *jen.Statement) exp
 					Null: jen.Id("e").Dot("Null").Dot("Is").Call(jen.Lit(r.Attr)),
 				}
 			}
-			return p.refSlot("r", r)
+			return p.refSlot(run, r)
 		},
 		EventTime: func(src int) expr.Slot {
 			if src == o.Source {
 				return expr.Slot{Val: jen.Id("ts")}
 			}
-			return p.timeSlot("r", src)
+			return p.timeSlot(run, src)
 		},
 	}
 }

@@ -14,22 +14,30 @@ const NoTS = math.MaxInt64
 // index). A run is freed when it leaves its last list.
 type Links struct {
 	slots int
-	link  []link   // run id*slots + state
-	refs  []int32  // lists the run is in
-	gen   []uint32 // incremented when the id is freed (stale timers)
-	// TS is each run's timestamp: its latest captured event or absent
-	// pass, NoTS before it has one. Promotion orders staged runs by it.
-	TS   []int64
-	free []int32
-	live int
-	seq  uint64
-	// Timer references: see TimerArg.
+	link  []link    // run id*slots + state
+	meta  []runMeta // by run id
+	free  []int32
+	live  int
+	seq   uint64
+	// Timer references: see TimerArg. tfree[thead:] are the free ones,
+	// oldest first.
 	trefs []timerRef
 	tfree []int32
+	thead int
+}
+
+// runMeta is what Links keeps of each run besides its list links, in one
+// place: a run's timer, capture, match and removal touch one cache line.
+type runMeta struct {
+	// ts is the run's timestamp (TS): its latest captured event or absent
+	// pass, NoTS before it has one. Promotion orders staged runs by it.
+	ts   int64
+	refs int32  // lists the run is in
+	gen  uint32 // incremented when the id is freed (stale timers)
 }
 
 type link struct {
-	prev, next int32
+	prev, next int32  // in a List; in an Index bucket, prev is the run's position
 	list       int32  // tag of the list holding the run in this slot; 0 = none
 	bucket     int32  // in an Index bucket: its number (Remove needs no lookup)
 	seq        uint64 // order of entry, increasing over all lists
@@ -40,10 +48,15 @@ func (l *Links) Init(states int) {
 	l.slots = states
 	// id 0 is never used.
 	l.link = make([]link, states)
-	l.refs = []int32{0}
-	l.gen = []uint32{0}
-	l.TS = []int64{NoTS}
+	l.meta = []runMeta{{ts: NoTS}}
 }
+
+// TS is run id's timestamp: its latest captured event or absent pass,
+// NoTS before it has one.
+func (l *Links) TS(id int32) int64 { return l.meta[id].ts }
+
+// SetTS sets run id's timestamp.
+func (l *Links) SetTS(id int32, ts int64) { l.meta[id].ts = ts }
 
 // alloc returns a fresh id with timestamp NoTS in no list, and whether the
 // id is new (the caller's run slice must grow).
@@ -52,29 +65,27 @@ func (l *Links) alloc() (int32, bool) {
 	if n := len(l.free); n > 0 {
 		id := l.free[n-1]
 		l.free = l.free[:n-1]
-		l.TS[id] = NoTS
+		l.meta[id].ts = NoTS
 		return id, false
 	}
-	id := int32(len(l.refs))
+	id := int32(len(l.meta))
 	for i := 0; i < l.slots; i++ {
 		l.link = append(l.link, link{})
 	}
-	l.refs = append(l.refs, 0)
-	l.gen = append(l.gen, 0)
-	l.TS = append(l.TS, NoTS)
+	l.meta = append(l.meta, runMeta{ts: NoTS})
 	return id, true
 }
 
 // Free releases a run that is in no list (a detached copy).
 func (l *Links) Free(id int32) {
-	if l.refs[id] != 0 {
+	if l.meta[id].refs != 0 {
 		panic("rt: freeing a run that is still in a list")
 	}
 	l.release(id)
 }
 
 func (l *Links) release(id int32) {
-	l.gen[id]++
+	l.meta[id].gen++
 	l.live--
 	l.free = append(l.free, id)
 }
@@ -83,11 +94,11 @@ func (l *Links) release(id int32) {
 func (l *Links) Live() int { return l.live }
 
 // Gen is the generation of id; it changes when the id is freed.
-func (l *Links) Gen(id int32) uint32 { return l.gen[id] }
+func (l *Links) Gen(id int32) uint32 { return l.meta[id].gen }
 
 // Alive reports whether id still holds the run of generation gen.
 func (l *Links) Alive(id int32, gen uint32) bool {
-	return int(id) < len(l.gen) && l.gen[id] == gen && l.refs[id] > 0
+	return int(id) < len(l.meta) && l.meta[id].gen == gen && l.meta[id].refs > 0
 }
 
 // At reports the tag of the list holding id in state slot s (0: none).
@@ -155,7 +166,7 @@ func (x *List) Has(p *Links, id int32) bool { return p.lk(id, x.slot).list == x.
 // Push appends id; the run must not be in another list of this slot.
 func (x *List) Push(p *Links, id int32) {
 	x.link(p, id)
-	p.refs[id]++
+	p.meta[id].refs++
 }
 
 func (x *List) link(p *Links, id int32) {
@@ -196,8 +207,8 @@ func (x *List) unlink(p *Links, id int32) {
 // Remove takes id out of the list; a run in no list any more is freed.
 func (x *List) Remove(p *Links, id int32) {
 	x.unlink(p, id)
-	p.refs[id]--
-	if p.refs[id] == 0 {
+	p.meta[id].refs--
+	if p.meta[id].refs == 0 {
 		p.release(id)
 	}
 }
@@ -217,7 +228,7 @@ func (x *List) SortByTS(p *Links) {
 	sorted := true
 	for id := x.head; id != 0; {
 		nx := p.lk(id, x.slot).next
-		if nx != 0 && p.TS[nx] < p.TS[id] {
+		if nx != 0 && p.meta[nx].ts < p.meta[id].ts {
 			sorted = false
 			break
 		}
@@ -233,7 +244,7 @@ func (x *List) SortByTS(p *Links) {
 		id := x.head
 		x.unlink(p, id)
 		at := out.tail
-		for at != 0 && p.TS[at] > p.TS[id] {
+		for at != 0 && p.meta[at].ts > p.meta[id].ts {
 			at = p.lk(at, x.slot).prev
 		}
 		out.insertAfter(p, at, id)
@@ -271,113 +282,11 @@ func (x *List) Splice(p *Links, y *List) {
 	}
 }
 
-// Index keeps the runs waiting at one pattern state in buckets by a key
-// computed from the run (a correlation key such as e1.user): an event
-// visits only the bucket of its own key. Each bucket is in waiting order.
-// Runs whose key is null wait in Nulls, which no event visits.
-//
-// A bucket that empties keeps its key, as Table's lazy Delete does: a key
-// whose runs all match or expire and that comes back finds its bucket
-// without a map delete and insert. Empty buckets are removed at once when
-// they outnumber the others (and minPurge), so the index holds at most
-// about twice the keys that have runs.
-type Index[K comparable] struct {
-	slot, tag int32
-	m         map[K]int32 // key -> bucket number
-	buckets   []List
-	free      []int32
-	empty     int // buckets in m without runs
-	Nulls     List
-}
-
-// NewIndex returns an empty index for state slot s; t is the tag of its
-// buckets and t+1 the tag of Nulls.
-func NewIndex[K comparable](s, t int) Index[K] {
-	return Index[K]{slot: int32(s), tag: int32(t), m: map[K]int32{},
-		Nulls: NewList(s, t+1)}
-}
-
-// Get returns the bucket of k, nil or empty if no run waits with that key.
-// The pointer is valid until the next Push.
-func (x *Index[K]) Get(k K) *List {
-	b, ok := x.m[k]
-	if !ok {
-		return nil
-	}
-	return &x.buckets[b]
-}
-
-// Push appends id to the bucket of k.
-func (x *Index[K]) Push(p *Links, k K, id int32) {
-	b, ok := x.m[k]
-	if ok {
-		if x.buckets[b].n == 0 {
-			x.empty--
-		}
-	} else {
-		if n := len(x.free); n > 0 {
-			b = x.free[n-1]
-			x.free = x.free[:n-1]
-		} else {
-			b = int32(len(x.buckets))
-			x.buckets = append(x.buckets, NewList(int(x.slot), int(x.tag)))
-		}
-		x.m[k] = b
-	}
-	x.buckets[b].Push(p, id)
-	p.lk(id, x.slot).bucket = b
-}
-
-// Remove takes id out of the bucket of k, which must be the key it was
-// pushed with; a run in no list any more is freed. The bucket is the one the run's link recorded: no lookup.
-func (x *Index[K]) Remove(p *Links, k K, id int32) {
-	b := p.lk(id, x.slot).bucket
-	l := &x.buckets[b]
-	l.Remove(p, id)
-	if l.n == 0 {
-		x.empty++
-		if x.empty > minPurge && x.empty > len(x.m)-x.empty {
-			x.purge()
-		}
-	}
-}
-
-// purge removes the keys of the empty buckets and recycles the buckets.
-func (x *Index[K]) purge() {
-	for k, b := range x.m {
-		if x.buckets[b].n == 0 {
-			delete(x.m, k)
-			x.free = append(x.free, b)
-		}
-	}
-	x.empty = 0
-}
-
-// Len is the number of runs in the index.
-func (x *Index[K]) Len() int {
-	n := int(x.Nulls.n)
-	for _, b := range x.m {
-		n += int(x.buckets[b].n)
-	}
-	return n
-}
-
-// Tag is the tag of the index's buckets (Nulls has Tag()+1).
-func (x *Index[K]) Tag() int32 { return x.tag }
-
 // Drop frees id if it is in no list (a run that was not kept anywhere).
 func (l *Links) Drop(id int32) {
-	if l.refs[id] == 0 {
+	if l.meta[id].refs == 0 {
 		l.release(id)
 	}
-}
-
-// Adopt moves id from list from (same slot) into the bucket of k; the run
-// stays live.
-func (x *Index[K]) Adopt(p *Links, from *List, k K, id int32) {
-	from.unlink(p, id)
-	x.Push(p, k, id)
-	p.refs[id]--
 }
 
 type timerRef struct {
@@ -389,12 +298,17 @@ type timerRef struct {
 // TimerArg records a timer of run id at state (-1: WITHIN) and returns the
 // argument to schedule it with; Fired resolves it when the timer fires.
 // References are reused, so pending timers cost no allocation once the
-// table has grown.
+// table has grown. They are reused in the order they were released: timers
+// mostly fire in the order they were set (WITHIN expiries), so successive
+// timers get neighbouring references and Fired reads the table in order.
 func (l *Links) TimerArg(id int32, state int) int32 {
-	r := timerRef{id: id, gen: l.gen[id], state: int32(state)}
-	if n := len(l.tfree); n > 0 {
-		a := l.tfree[n-1]
-		l.tfree = l.tfree[:n-1]
+	r := timerRef{id: id, gen: l.meta[id].gen, state: int32(state)}
+	if l.thead < len(l.tfree) {
+		a := l.tfree[l.thead]
+		l.thead++
+		if l.thead == len(l.tfree) {
+			l.tfree, l.thead = l.tfree[:0], 0
+		}
 		l.trefs[a] = r
 		return a
 	}
@@ -406,6 +320,12 @@ func (l *Links) TimerArg(id int32, state int) int32 {
 // set for, and whether that run is still live (not freed since).
 func (l *Links) Fired(arg int32) (id int32, state int, ok bool) {
 	r := l.trefs[arg]
+	if len(l.tfree) == cap(l.tfree) && l.thead > 0 {
+		// Reuse the space of the references taken from the front.
+		l.tfree = l.tfree[:copy(l.tfree, l.tfree[l.thead:])]
+		l.thead = 0
+	}
 	l.tfree = append(l.tfree, arg)
-	return r.id, int(r.state), l.gen[r.id] == r.gen && l.refs[r.id] > 0
+	m := &l.meta[r.id]
+	return r.id, int(r.state), m.gen == r.gen && m.refs > 0
 }

@@ -69,7 +69,7 @@ func TestListSortSplice(t *testing.T) {
 	ts := []int64{5, NoTS, 3, 5, 1}
 	for i := range r {
 		r[i] = p.Alloc()
-		p.TS[r[i]] = ts[i]
+		p.SetTS(r[i], ts[i])
 		s.Push(&p.Links, r[i])
 	}
 	s.SortByTS(&p.Links)
@@ -90,59 +90,5 @@ func TestListSortSplice(t *testing.T) {
 		if p.Seq(want[i], 0) <= p.Seq(want[i-1], 0) {
 			t.Fatal("entry order does not follow list order")
 		}
-	}
-}
-
-// An index keeps one ordered bucket per key and recycles empty buckets.
-func TestIndex(t *testing.T) {
-	var p Runs[testRun]
-	p.Init(1)
-	x := NewIndex[string](0, 1)
-	s := NewList(0, 9)
-	a, b, c := p.Alloc(), p.Alloc(), p.Alloc()
-	for _, id := range []int32{a, b, c} {
-		s.Push(&p.Links, id)
-	}
-	x.Adopt(&p.Links, &s, "u1", a)
-	x.Adopt(&p.Links, &s, "u2", b)
-	x.Adopt(&p.Links, &s, "u1", c)
-	if got := ids(&p.Links, x.Get("u1")); !same(got, []int32{a, c}) || x.Len() != 3 || p.Live() != 3 {
-		t.Fatalf("u1 %v len %d", got, x.Len())
-	}
-	x.Remove(&p.Links, "u2", b)
-	if l := x.Get("u2"); l != nil && l.Len() != 0 || p.Live() != 2 {
-		t.Fatal("bucket not emptied or run not freed")
-	}
-	d := p.Alloc()
-	x.Push(&p.Links, "u3", d)
-	if got := ids(&p.Links, x.Get("u3")); !same(got, []int32{d}) {
-		t.Fatalf("u3 %v", got)
-	}
-}
-
-// Empty buckets keep their keys until they outnumber the others: a key
-// that comes back reuses its bucket, and the index stays bounded.
-func TestIndexEmptyBuckets(t *testing.T) {
-	var p Runs[testRun]
-	p.Init(1)
-	x := NewIndex[int](0, 1)
-	id := p.Alloc()
-	x.Push(&p.Links, 1, id)
-	x.Remove(&p.Links, 1, id)
-	id = p.Alloc()
-	x.Push(&p.Links, 1, id)
-	if len(x.buckets) != 1 || x.empty != 0 || !same(ids(&p.Links, x.Get(1)), []int32{id}) {
-		t.Fatalf("returning key: %d buckets, %d empty", len(x.buckets), x.empty)
-	}
-	for k := 2; k < 10*minPurge; k++ {
-		r := p.Alloc()
-		x.Push(&p.Links, k, r)
-		x.Remove(&p.Links, k, r)
-		if len(x.m) > 2*minPurge+2 {
-			t.Fatalf("key %d: %d keys in the index", k, len(x.m))
-		}
-	}
-	if x.Len() != 1 || len(x.buckets) > 2*minPurge+2 || !same(ids(&p.Links, x.Get(1)), []int32{id}) {
-		t.Fatalf("after purges: Len %d, %d buckets", x.Len(), len(x.buckets))
 	}
 }

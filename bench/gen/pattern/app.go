@@ -107,6 +107,10 @@ func (a *App) PartialMatches() int {
 // at or before ts.
 func (a *App) SendA(ts int64, e *A) {
 	a.AdvanceTo(ts)
+	if len(a.onA) == 0 {
+		a.q1AOne(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendA.Single(ts, e)
 	a.emitA(&a.sendA)
 }
@@ -132,6 +136,10 @@ func (a *App) emitA(c *rt.Chunk[A]) {
 // at or before ts.
 func (a *App) SendB(ts int64, e *B) {
 	a.AdvanceTo(ts)
+	if len(a.onB) == 0 {
+		a.q1BOne(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendB.Single(ts, e)
 	a.emitB(&a.sendB)
 }
@@ -232,15 +240,31 @@ func (r *q1Run) key2() (string, bool) {
 	return r.e_e1.Key, !r.e_e1.Null.Is(0)
 }
 
+// q1S2Cover is what the filter of s2 reads of a run, kept in the run's index entry:
+// captured events of earlier aliases, which do not change while the run waits.
+type q1S2Cover struct {
+	e_e1 struct {
+		Price float64
+		Null  rt.NullMask
+	}
+}
+
+// cover2 returns the run's q1S2Cover.
+func (r *q1Run) cover2() (c q1S2Cover) {
+	c.e_e1.Price = r.e_e1.Price
+	c.e_e1.Null = r.e_e1.Null
+	return c
+}
+
 // q1Machine is the state of q1's automaton.
 type q1Machine struct {
-	runs       rt.Runs[q1Run]   // every live run, pooled
-	wait       [2]rt.List       // runs waiting at each state, in order
-	staged     [2]rt.List       // runs staged at each state during the current event
-	index2     rt.Index[string] // runs waiting at s2 by e1.key (instead of wait[1])
-	within     rt.Chain         // WITHIN expiries in due order, the earliest in a.timers
-	pending    [2]int32         // WITHIN re-arm copy per state, added at the next event
-	pendingSeq [2]uint64        // list position of the run it copies
+	runs       rt.Runs[q1Run]              // every live run, pooled
+	wait       [2]rt.List                  // runs waiting at each state, in order
+	staged     [2]rt.List                  // runs staged at each state during the current event
+	index2     rt.Index[string, q1S2Cover] // runs waiting at s2 by e1.key (instead of wait[1])
+	within     rt.Chain                    // WITHIN expiries in due order, the earliest in a.timers
+	pending    [2]int32                    // WITHIN re-arm copy per state, added at the next event
+	pendingSeq [2]uint64                   // list position of the run it copies
 }
 
 // q1Start prepares q1's automaton and stages the initial run at s1.
@@ -251,29 +275,37 @@ func (a *App) q1Start() {
 		m.wait[i] = rt.NewList(i, 4*i+1)
 		m.staged[i] = rt.NewList(i, 4*i+2)
 	}
-	m.index2 = rt.NewIndex[string](1, 7)
+	m.index2 = rt.NewIndex[string, q1S2Cover](1, 7)
 	id := m.runs.Alloc()
 	m.runs.Items[id].reset(0)
 	a.q1Stage(0, id)
 }
 
-// q1A offers each event of a chunk of A to the states of q1 that
-// read it, last to first (§10.3).
+// q1AOne offers an event of A to the states of q1 that read it, last
+// to first (§10.3).
+func (a *App) q1AOne(ts int64, e *A) {
+	a.q1Step()
+	a.q1S1(ts, e)
+}
+
+// q1A offers each event of a chunk of A to q1 (q1AOne).
 func (a *App) q1A(in *rt.Chunk[A]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q1Step()
-		a.q1S1(ts, e)
+		a.q1AOne(in.TS[i], &in.Ev[i])
 	}
 }
 
-// q1B offers each event of a chunk of B to the states of q1 that
-// read it, last to first (§10.3).
+// q1BOne offers an event of B to the states of q1 that read it, last
+// to first (§10.3).
+func (a *App) q1BOne(ts int64, e *B) {
+	a.q1Step()
+	a.q1S2(ts, e)
+}
+
+// q1B offers each event of a chunk of B to q1 (q1BOne).
 func (a *App) q1B(in *rt.Chunk[B]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q1Step()
-		a.q1S2(ts, e)
+		a.q1BOne(in.TS[i], &in.Ev[i])
 	}
 }
 
@@ -293,7 +325,7 @@ func (a *App) q1Step() {
 		m.staged[1].SortByTS(&m.runs.Links)
 		for id := m.staged[1].First(); id != 0; id = m.staged[1].First() {
 			if k, ok := m.runs.Items[id].key2(); ok {
-				m.index2.Adopt(&m.runs.Links, &m.staged[1], k, id)
+				m.index2.Adopt(&m.runs.Links, &m.staged[1], k, id, m.runs.Items[id].cover2())
 			} else {
 				m.staged[1].MoveTo(&m.runs.Links, &m.index2.Nulls, id)
 			}
@@ -308,34 +340,36 @@ func (a *App) q1S2(ts int64, e *B) {
 	if !ok {
 		return
 	}
-	l := m.index2.Get(k)
-	if l == nil {
+	b := m.index2.Get(k)
+	if b == nil {
 		return
 	}
-	// Runs staged meanwhile are not visited: the loop stops at the current last.
-	id, last := l.First(), l.Last()
-	for id != 0 {
-		next := l.Next(&m.runs.Links, id)
-		a.q1S2Run(ts, e, id)
-		if id == last {
-			break
+	// Runs staged meanwhile join the index at the next event; a run that
+	// leaves meanwhile is cleared from its entry (id 0).
+	runs := b.Runs()
+	for i := range runs {
+		id := runs[i].ID
+		if id == 0 {
+			continue
 		}
-		id = next
+		c := &runs[i].Cover
+		if e.Null.Is(1) || c.e_e1.Null.Is(1) || !(e.Price > c.e_e1.Price) {
+			continue
+		}
+		a.q1S2Run(ts, e, id)
 	}
+	m.index2.Compact(&m.runs.Links, b)
 }
 
-// q1S2Run tests run id at s2 against an event of B.
+// q1S2Run passes run id, whose index entry satisfied the filter of s2, with an event of B.
 func (a *App) q1S2Run(ts int64, e *B, id int32) {
 	m := &a.q1
 	r := &m.runs.Items[id]
-	if e.Null.Is(1) || r.e_e1.Null.Is(1) || !(e.Price > r.e_e1.Price) || e.Null.Is(0) || r.e_e1.Null.Is(0) || !(e.Key == r.e_e1.Key) {
-		return
-	}
 	r.e_e2.set(ts, e)
 	r.progress = 1
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	a.q1Pass(1, id)
-	a.q1Leave(1, id)
+	m.index2.Remove(&m.runs.Links, id)
 }
 
 // q1S1 offers an event of A to the runs waiting at s1: every( e1=A ).
@@ -360,7 +394,7 @@ func (a *App) q1S1Run(ts int64, e *A, id int32) {
 	r := &m.runs.Items[id]
 	r.e_e1.set(ts, e)
 	r.progress = 0
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	if !r.hasStart {
 		r.start, r.hasStart = ts, true
 		m.within.ScheduleOr(&a.timers, m.runs.Items[id].start+int64(60001), timerQ1Within, timerQ1, m.runs.Links.TimerArg(id, -1))
@@ -417,8 +451,7 @@ func (a *App) q1Leave(i int, id int32) {
 		case 6:
 			m.staged[1].Remove(&m.runs.Links, id)
 		case 7:
-			k, _ := m.runs.Items[id].key2()
-			m.index2.Remove(&m.runs.Links, k, id)
+			m.index2.Remove(&m.runs.Links, id)
 		case 8:
 			m.index2.Nulls.Remove(&m.runs.Links, id)
 		}
@@ -431,9 +464,8 @@ func (a *App) q1Copy(id int32, from int) int32 {
 	c := m.runs.Alloc()
 	m.runs.Items[c] = m.runs.Items[id]
 	m.runs.Items[c].reset(from)
-	m.runs.Links.TS[c] = m.runs.Links.TS[id]
-	if from == 0 {
-		m.runs.Links.TS[c] = rt.NoTS
+	if from > 0 {
+		m.runs.Links.SetTS(c, m.runs.Links.TS(id))
 	}
 	return c
 }
@@ -442,7 +474,7 @@ func (a *App) q1Copy(id int32, from int) int32 {
 func (a *App) q1Match(id int32) {
 	m := &a.q1
 	r := &m.runs.Items[id]
-	ts := m.runs.Links.TS[id]
+	ts := m.runs.Links.TS(id)
 	out := &a.q1Out
 	out.Reset()
 	row := out.Append(ts)

@@ -29,8 +29,9 @@ var differentials = []differential{
 	// UNIDIRECTIONAL, a self join, widened keys, expired events.
 	{"joinprobe.eventflux", []string{"J1", "J2", "J3", "J4", "J5", "J6"}, twoStreamInput("L", "R")},
 	// Correlation-indexed pattern states: WITHIN, chains, OR, absence,
-	// counted elements.
-	{"patternindex.eventflux", []string{"P1", "P2", "P3", "P4", "P5"}, twoStreamInput("A", "B")},
+	// counted elements, a filter reading a counted slot (no cover), event
+	// times in the cover, a widened key, a filter that is only the key.
+	{"patternindex.eventflux", []string{"P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"}, twoStreamInput("A", "B")},
 }
 
 // TestIndexDifferential runs each differential app on seeded random input

@@ -107,6 +107,10 @@ func (a *App) PartialMatches() int {
 // at or before ts.
 func (a *App) SendLogin(ts int64, e *Login) {
 	a.AdvanceTo(ts)
+	if len(a.onLogin) == 0 {
+		a.q1LoginOne(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendLogin.Single(ts, e)
 	a.emitLogin(&a.sendLogin)
 }
@@ -132,6 +136,10 @@ func (a *App) emitLogin(c *rt.Chunk[Login]) {
 // at or before ts.
 func (a *App) SendPurchase(ts int64, e *Purchase) {
 	a.AdvanceTo(ts)
+	if len(a.onPurchase) == 0 {
+		a.q1PurchaseOne(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendPurchase.Single(ts, e)
 	a.emitPurchase(&a.sendPurchase)
 }
@@ -234,13 +242,13 @@ func (r *q1Run) key2() (string, bool) {
 
 // q1Machine is the state of q1's automaton.
 type q1Machine struct {
-	runs       rt.Runs[q1Run]   // every live run, pooled
-	wait       [2]rt.List       // runs waiting at each state, in order
-	staged     [2]rt.List       // runs staged at each state during the current event
-	index2     rt.Index[string] // runs waiting at s2 by e1.user (instead of wait[1])
-	within     rt.Chain         // WITHIN expiries in due order, the earliest in a.timers
-	pending    [2]int32         // WITHIN re-arm copy per state, added at the next event
-	pendingSeq [2]uint64        // list position of the run it copies
+	runs       rt.Runs[q1Run]             // every live run, pooled
+	wait       [2]rt.List                 // runs waiting at each state, in order
+	staged     [2]rt.List                 // runs staged at each state during the current event
+	index2     rt.Index[string, struct{}] // runs waiting at s2 by e1.user (instead of wait[1])
+	within     rt.Chain                   // WITHIN expiries in due order, the earliest in a.timers
+	pending    [2]int32                   // WITHIN re-arm copy per state, added at the next event
+	pendingSeq [2]uint64                  // list position of the run it copies
 }
 
 // q1Start prepares q1's automaton and stages the initial run at s1.
@@ -251,29 +259,37 @@ func (a *App) q1Start() {
 		m.wait[i] = rt.NewList(i, 4*i+1)
 		m.staged[i] = rt.NewList(i, 4*i+2)
 	}
-	m.index2 = rt.NewIndex[string](1, 7)
+	m.index2 = rt.NewIndex[string, struct{}](1, 7)
 	id := m.runs.Alloc()
 	m.runs.Items[id].reset(0)
 	a.q1Stage(0, id)
 }
 
-// q1Login offers each event of a chunk of Login to the states of q1 that
-// read it, last to first (§10.3).
+// q1LoginOne offers an event of Login to the states of q1 that read it, last
+// to first (§10.3).
+func (a *App) q1LoginOne(ts int64, e *Login) {
+	a.q1Step()
+	a.q1S1(ts, e)
+}
+
+// q1Login offers each event of a chunk of Login to q1 (q1LoginOne).
 func (a *App) q1Login(in *rt.Chunk[Login]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q1Step()
-		a.q1S1(ts, e)
+		a.q1LoginOne(in.TS[i], &in.Ev[i])
 	}
 }
 
-// q1Purchase offers each event of a chunk of Purchase to the states of q1 that
-// read it, last to first (§10.3).
+// q1PurchaseOne offers an event of Purchase to the states of q1 that read it, last
+// to first (§10.3).
+func (a *App) q1PurchaseOne(ts int64, e *Purchase) {
+	a.q1Step()
+	a.q1S2(ts, e)
+}
+
+// q1Purchase offers each event of a chunk of Purchase to q1 (q1PurchaseOne).
 func (a *App) q1Purchase(in *rt.Chunk[Purchase]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q1Step()
-		a.q1S2(ts, e)
+		a.q1PurchaseOne(in.TS[i], &in.Ev[i])
 	}
 }
 
@@ -293,7 +309,7 @@ func (a *App) q1Step() {
 		m.staged[1].SortByTS(&m.runs.Links)
 		for id := m.staged[1].First(); id != 0; id = m.staged[1].First() {
 			if k, ok := m.runs.Items[id].key2(); ok {
-				m.index2.Adopt(&m.runs.Links, &m.staged[1], k, id)
+				m.index2.Adopt(&m.runs.Links, &m.staged[1], k, id, struct{}{})
 			} else {
 				m.staged[1].MoveTo(&m.runs.Links, &m.index2.Nulls, id)
 			}
@@ -308,34 +324,32 @@ func (a *App) q1S2(ts int64, e *Purchase) {
 	if !ok {
 		return
 	}
-	l := m.index2.Get(k)
-	if l == nil {
+	b := m.index2.Get(k)
+	if b == nil {
 		return
 	}
-	// Runs staged meanwhile are not visited: the loop stops at the current last.
-	id, last := l.First(), l.Last()
-	for id != 0 {
-		next := l.Next(&m.runs.Links, id)
-		a.q1S2Run(ts, e, id)
-		if id == last {
-			break
+	// Runs staged meanwhile join the index at the next event; a run that
+	// leaves meanwhile is cleared from its entry (id 0).
+	runs := b.Runs()
+	for i := range runs {
+		id := runs[i].ID
+		if id == 0 {
+			continue
 		}
-		id = next
+		a.q1S2Run(ts, e, id)
 	}
+	m.index2.Compact(&m.runs.Links, b)
 }
 
-// q1S2Run tests run id at s2 against an event of Purchase.
+// q1S2Run passes run id, whose index entry satisfied the filter of s2, with an event of Purchase.
 func (a *App) q1S2Run(ts int64, e *Purchase, id int32) {
 	m := &a.q1
 	r := &m.runs.Items[id]
-	if e.Null.Is(0) || r.e_e1.Null.Is(0) || !(e.User == r.e_e1.User) {
-		return
-	}
 	r.e_e2.set(ts, e)
 	r.progress = 1
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	a.q1Pass(1, id)
-	a.q1Leave(1, id)
+	m.index2.Remove(&m.runs.Links, id)
 }
 
 // q1S1 offers an event of Login to the runs waiting at s1: every( e1=Login ).
@@ -360,7 +374,7 @@ func (a *App) q1S1Run(ts int64, e *Login, id int32) {
 	r := &m.runs.Items[id]
 	r.e_e1.set(ts, e)
 	r.progress = 0
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	if !r.hasStart {
 		r.start, r.hasStart = ts, true
 		m.within.ScheduleOr(&a.timers, m.runs.Items[id].start+int64(600001), timerQ1Within, timerQ1, m.runs.Links.TimerArg(id, -1))
@@ -417,8 +431,7 @@ func (a *App) q1Leave(i int, id int32) {
 		case 6:
 			m.staged[1].Remove(&m.runs.Links, id)
 		case 7:
-			k, _ := m.runs.Items[id].key2()
-			m.index2.Remove(&m.runs.Links, k, id)
+			m.index2.Remove(&m.runs.Links, id)
 		case 8:
 			m.index2.Nulls.Remove(&m.runs.Links, id)
 		}
@@ -431,9 +444,8 @@ func (a *App) q1Copy(id int32, from int) int32 {
 	c := m.runs.Alloc()
 	m.runs.Items[c] = m.runs.Items[id]
 	m.runs.Items[c].reset(from)
-	m.runs.Links.TS[c] = m.runs.Links.TS[id]
-	if from == 0 {
-		m.runs.Links.TS[c] = rt.NoTS
+	if from > 0 {
+		m.runs.Links.SetTS(c, m.runs.Links.TS(id))
 	}
 	return c
 }
@@ -442,7 +454,7 @@ func (a *App) q1Copy(id int32, from int) int32 {
 func (a *App) q1Match(id int32) {
 	m := &a.q1
 	r := &m.runs.Items[id]
-	ts := m.runs.Links.TS[id]
+	ts := m.runs.Links.TS(id)
 	out := &a.q1Out
 	out.Reset()
 	row := out.Append(ts)

@@ -107,6 +107,10 @@ func (a *App) PartialMatches() int {
 // at or before ts.
 func (a *App) SendLogin(ts int64, e *Login) {
 	a.AdvanceTo(ts)
+	if len(a.onLogin) == 0 {
+		a.q1LoginOne(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendLogin.Single(ts, e)
 	a.emitLogin(&a.sendLogin)
 }
@@ -132,6 +136,10 @@ func (a *App) emitLogin(c *rt.Chunk[Login]) {
 // at or before ts.
 func (a *App) SendPurchase(ts int64, e *Purchase) {
 	a.AdvanceTo(ts)
+	if len(a.onPurchase) == 0 {
+		a.q1PurchaseOne(ts, e)
+		return // no one subscribes: q1 alone takes e, without the chunk
+	}
 	a.sendPurchase.Single(ts, e)
 	a.emitPurchase(&a.sendPurchase)
 }
@@ -250,23 +258,31 @@ func (a *App) q1Start() {
 	a.q1Stage(0, id)
 }
 
-// q1Login offers each event of a chunk of Login to the states of q1 that
-// read it, last to first (§10.3).
+// q1LoginOne offers an event of Login to the states of q1 that read it, last
+// to first (§10.3).
+func (a *App) q1LoginOne(ts int64, e *Login) {
+	a.q1Step()
+	a.q1S1(ts, e)
+}
+
+// q1Login offers each event of a chunk of Login to q1 (q1LoginOne).
 func (a *App) q1Login(in *rt.Chunk[Login]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q1Step()
-		a.q1S1(ts, e)
+		a.q1LoginOne(in.TS[i], &in.Ev[i])
 	}
 }
 
-// q1Purchase offers each event of a chunk of Purchase to the states of q1 that
-// read it, last to first (§10.3).
+// q1PurchaseOne offers an event of Purchase to the states of q1 that read it, last
+// to first (§10.3).
+func (a *App) q1PurchaseOne(ts int64, e *Purchase) {
+	a.q1Step()
+	a.q1S2(ts, e)
+}
+
+// q1Purchase offers each event of a chunk of Purchase to q1 (q1PurchaseOne).
 func (a *App) q1Purchase(in *rt.Chunk[Purchase]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q1Step()
-		a.q1S2(ts, e)
+		a.q1PurchaseOne(in.TS[i], &in.Ev[i])
 	}
 }
 
@@ -313,7 +329,7 @@ func (a *App) q1S2Run(ts int64, e *Purchase, id int32) {
 	}
 	r.e_e2.set(ts, e)
 	r.progress = 1
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	a.q1Pass(1, id)
 	m.wait[1].Remove(&m.runs.Links, id)
 }
@@ -340,7 +356,7 @@ func (a *App) q1S1Run(ts int64, e *Login, id int32) {
 	r := &m.runs.Items[id]
 	r.e_e1.set(ts, e)
 	r.progress = 0
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	if !r.hasStart {
 		r.start, r.hasStart = ts, true
 		m.within.ScheduleOr(&a.timers, m.runs.Items[id].start+int64(600001), timerQ1Within, timerQ1, m.runs.Links.TimerArg(id, -1))
@@ -406,9 +422,8 @@ func (a *App) q1Copy(id int32, from int) int32 {
 	c := m.runs.Alloc()
 	m.runs.Items[c] = m.runs.Items[id]
 	m.runs.Items[c].reset(from)
-	m.runs.Links.TS[c] = m.runs.Links.TS[id]
-	if from == 0 {
-		m.runs.Links.TS[c] = rt.NoTS
+	if from > 0 {
+		m.runs.Links.SetTS(c, m.runs.Links.TS(id))
 	}
 	return c
 }
@@ -417,7 +432,7 @@ func (a *App) q1Copy(id int32, from int) int32 {
 func (a *App) q1Match(id int32) {
 	m := &a.q1
 	r := &m.runs.Items[id]
-	ts := m.runs.Links.TS[id]
+	ts := m.runs.Links.TS(id)
 	out := &a.q1Out
 	out.Reset()
 	row := out.Append(ts)

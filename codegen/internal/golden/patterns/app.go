@@ -392,23 +392,31 @@ func (a *App) q1Start() {
 	a.q1Stage(0, id)
 }
 
-// q1A offers each event of a chunk of A to the states of q1 that
-// read it, last to first (§10.3).
+// q1AOne offers an event of A to the states of q1 that read it, last
+// to first (§10.3).
+func (a *App) q1AOne(ts int64, e *A) {
+	a.q1Step()
+	a.q1S1(ts, e)
+}
+
+// q1A offers each event of a chunk of A to q1 (q1AOne).
 func (a *App) q1A(in *rt.Chunk[A]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q1Step()
-		a.q1S1(ts, e)
+		a.q1AOne(in.TS[i], &in.Ev[i])
 	}
 }
 
-// q1B offers each event of a chunk of B to the states of q1 that
-// read it, last to first (§10.3).
+// q1BOne offers an event of B to the states of q1 that read it, last
+// to first (§10.3).
+func (a *App) q1BOne(ts int64, e *B) {
+	a.q1Step()
+	a.q1S2(ts, e)
+}
+
+// q1B offers each event of a chunk of B to q1 (q1BOne).
 func (a *App) q1B(in *rt.Chunk[B]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q1Step()
-		a.q1S2(ts, e)
+		a.q1BOne(in.TS[i], &in.Ev[i])
 	}
 }
 
@@ -451,7 +459,7 @@ func (a *App) q1S2Run(ts int64, e *B, id int32) {
 	}
 	r.e_e2.set(ts, e)
 	r.progress = 1
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	a.q1Pass(1, id)
 	m.wait[1].Remove(&m.runs.Links, id)
 }
@@ -486,7 +494,7 @@ func (a *App) q1S1Run(ts int64, e *A, id int32) {
 	}
 	r.e_e1.push(ts, e)
 	r.progress = 0
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	n := r.e_e1.n
 	if n == 2 {
 		a.q1Pass(0, id)
@@ -550,9 +558,8 @@ func (a *App) q1Copy(id int32, from int) int32 {
 	c := m.runs.Alloc()
 	m.runs.Items[c] = m.runs.Items[id]
 	m.runs.Items[c].reset(from)
-	m.runs.Links.TS[c] = m.runs.Links.TS[id]
-	if from == 0 {
-		m.runs.Links.TS[c] = rt.NoTS
+	if from > 0 {
+		m.runs.Links.SetTS(c, m.runs.Links.TS(id))
 	}
 	return c
 }
@@ -561,7 +568,7 @@ func (a *App) q1Copy(id int32, from int) int32 {
 func (a *App) q1Match(id int32) {
 	m := &a.q1
 	r := &m.runs.Items[id]
-	ts := m.runs.Links.TS[id]
+	ts := m.runs.Links.TS(id)
 	out := &a.q1Out
 	out.Reset()
 	row := out.Append(ts)
@@ -662,24 +669,32 @@ func (a *App) q2Start() {
 	a.q2Stage(0, id)
 }
 
-// q2A offers each event of a chunk of A to the states of q2 that
-// read it, last to first (§10.3).
+// q2AOne offers an event of A to the states of q2 that read it, last
+// to first (§10.3).
+func (a *App) q2AOne(ts int64, e *A) {
+	a.q2Step()
+	a.q2S2A(ts, e)
+	a.q2S1(ts, e)
+}
+
+// q2A offers each event of a chunk of A to q2 (q2AOne).
 func (a *App) q2A(in *rt.Chunk[A]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q2Step()
-		a.q2S2A(ts, e)
-		a.q2S1(ts, e)
+		a.q2AOne(in.TS[i], &in.Ev[i])
 	}
 }
 
-// q2B offers each event of a chunk of B to the states of q2 that
-// read it, last to first (§10.3).
+// q2BOne offers an event of B to the states of q2 that read it, last
+// to first (§10.3).
+func (a *App) q2BOne(ts int64, e *B) {
+	a.q2Step()
+	a.q2S2B(ts, e)
+}
+
+// q2B offers each event of a chunk of B to q2 (q2BOne).
 func (a *App) q2B(in *rt.Chunk[B]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q2Step()
-		a.q2S2B(ts, e)
+		a.q2BOne(in.TS[i], &in.Ev[i])
 	}
 }
 
@@ -721,7 +736,7 @@ func (a *App) q2S2BRun(ts int64, e *B, id int32) {
 	if !(e.Null.Is(0) || r.e_e1.Null.Is(0) || !(e.Sym == r.e_e1.Sym)) {
 		r.e_e2.set(ts, e)
 		r.progress = 1
-		m.runs.Links.TS[id] = ts
+		m.runs.Links.SetTS(id, ts)
 		r.s2 |= 1
 		a.q2Pass(1, id)
 		m.wait[1].Remove(&m.runs.Links, id)
@@ -753,7 +768,7 @@ func (a *App) q2S2ARun(ts int64, e *A, id int32) {
 	if !(e.Null.Is(1) || r.e_e1.Null.Is(1) || !(e.Price > r.e_e1.Price)) {
 		r.e_e3.set(ts, e)
 		r.progress = 1
-		m.runs.Links.TS[id] = ts
+		m.runs.Links.SetTS(id, ts)
 		r.s2 |= 2
 		a.q2Pass(1, id)
 		m.wait[1].Remove(&m.runs.Links, id)
@@ -783,7 +798,7 @@ func (a *App) q2S1Run(ts int64, e *A, id int32) {
 	r := &m.runs.Items[id]
 	r.e_e1.set(ts, e)
 	r.progress = 0
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	a.q2Pass(0, id)
 	m.wait[0].Remove(&m.runs.Links, id)
 }
@@ -842,9 +857,8 @@ func (a *App) q2Copy(id int32, from int) int32 {
 	c := m.runs.Alloc()
 	m.runs.Items[c] = m.runs.Items[id]
 	m.runs.Items[c].reset(from)
-	m.runs.Links.TS[c] = m.runs.Links.TS[id]
-	if from == 0 {
-		m.runs.Links.TS[c] = rt.NoTS
+	if from > 0 {
+		m.runs.Links.SetTS(c, m.runs.Links.TS(id))
 	}
 	return c
 }
@@ -853,7 +867,7 @@ func (a *App) q2Copy(id int32, from int) int32 {
 func (a *App) q2Match(id int32) {
 	m := &a.q2
 	r := &m.runs.Items[id]
-	ts := m.runs.Links.TS[id]
+	ts := m.runs.Links.TS(id)
 	out := &a.q2Out
 	out.Reset()
 	row := out.Append(ts)
@@ -922,23 +936,31 @@ func (a *App) q3Start() {
 	a.q3Stage(0, id)
 }
 
-// q3A offers each event of a chunk of A to the states of q3 that
-// read it, last to first (§10.3).
+// q3AOne offers an event of A to the states of q3 that read it, last
+// to first (§10.3).
+func (a *App) q3AOne(ts int64, e *A) {
+	a.q3Step()
+	a.q3S1(ts, e)
+}
+
+// q3A offers each event of a chunk of A to q3 (q3AOne).
 func (a *App) q3A(in *rt.Chunk[A]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q3Step()
-		a.q3S1(ts, e)
+		a.q3AOne(in.TS[i], &in.Ev[i])
 	}
 }
 
-// q3B offers each event of a chunk of B to the states of q3 that
-// read it, last to first (§10.3).
+// q3BOne offers an event of B to the states of q3 that read it, last
+// to first (§10.3).
+func (a *App) q3BOne(ts int64, e *B) {
+	a.q3Step()
+	a.q3S2(ts, e)
+}
+
+// q3B offers each event of a chunk of B to q3 (q3BOne).
 func (a *App) q3B(in *rt.Chunk[B]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q3Step()
-		a.q3S2(ts, e)
+		a.q3BOne(in.TS[i], &in.Ev[i])
 	}
 }
 
@@ -1005,7 +1027,7 @@ func (a *App) q3S1Run(ts int64, e *A, id int32) {
 	r := &m.runs.Items[id]
 	r.e_e1.set(ts, e)
 	r.progress = 0
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	a.q3Pass(0, id)
 	m.wait[0].Remove(&m.runs.Links, id)
 }
@@ -1024,7 +1046,7 @@ func (a *App) q3Stage(i int, id int32) {
 			return
 		}
 		m.staged[1].Push(&m.runs.Links, id)
-		t := m.runs.Links.TS[id]
+		t := m.runs.Links.TS(id)
 		if t == rt.NoTS {
 			t = a.now
 		}
@@ -1072,9 +1094,8 @@ func (a *App) q3Copy(id int32, from int) int32 {
 	c := m.runs.Alloc()
 	m.runs.Items[c] = m.runs.Items[id]
 	m.runs.Items[c].reset(from)
-	m.runs.Links.TS[c] = m.runs.Links.TS[id]
-	if from == 0 {
-		m.runs.Links.TS[c] = rt.NoTS
+	if from > 0 {
+		m.runs.Links.SetTS(c, m.runs.Links.TS(id))
 	}
 	return c
 }
@@ -1083,7 +1104,7 @@ func (a *App) q3Copy(id int32, from int) int32 {
 func (a *App) q3Match(id int32) {
 	m := &a.q3
 	r := &m.runs.Items[id]
-	ts := m.runs.Links.TS[id]
+	ts := m.runs.Links.TS(id)
 	out := &a.q3Out
 	out.Reset()
 	row := out.Append(ts)
@@ -1108,7 +1129,7 @@ func (a *App) q3Timer(t rt.Timer) {
 	case 1:
 		r := &m.runs.Items[id]
 		r.progress = 1
-		m.runs.Links.TS[id] = t.Due
+		m.runs.Links.SetTS(id, t.Due)
 		a.q3Pass(1, id)
 		a.q3Leave(1, id)
 	}
@@ -1230,15 +1251,19 @@ func (a *App) q4Start() {
 	a.q4Stage(0, id)
 }
 
-// q4A offers each event of a chunk of A to the states of q4 that
-// read it, last to first (§10.3).
+// q4AOne offers an event of A to the states of q4 that read it, last
+// to first (§10.3).
+func (a *App) q4AOne(ts int64, e *A) {
+	a.q4Step()
+	a.q4S3(ts, e)
+	a.q4S2(ts, e)
+	a.q4S1(ts, e)
+}
+
+// q4A offers each event of a chunk of A to q4 (q4AOne).
 func (a *App) q4A(in *rt.Chunk[A]) {
 	for i := range in.Ev {
-		ts, e := in.TS[i], &in.Ev[i]
-		a.q4Step()
-		a.q4S3(ts, e)
-		a.q4S2(ts, e)
-		a.q4S1(ts, e)
+		a.q4AOne(in.TS[i], &in.Ev[i])
 	}
 }
 
@@ -1301,7 +1326,7 @@ func (a *App) q4S3Run(ts int64, e *A, id int32) {
 	}
 	r.e_e3.set(ts, e)
 	r.progress = 2
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	a.q4Pass(2, id)
 	m.wait[2].Remove(&m.runs.Links, id)
 }
@@ -1337,7 +1362,7 @@ func (a *App) q4S2Run(ts int64, e *A, id int32) {
 	}
 	r.e_e2.push(ts, e)
 	r.progress = 1
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	n := r.e_e2.n
 	if n >= 1 {
 		a.q4Pass(1, id)
@@ -1367,7 +1392,7 @@ func (a *App) q4S1Run(ts int64, e *A, id int32) {
 	r := &m.runs.Items[id]
 	r.e_e1.set(ts, e)
 	r.progress = 0
-	m.runs.Links.TS[id] = ts
+	m.runs.Links.SetTS(id, ts)
 	a.q4Pass(0, id)
 	m.wait[0].Remove(&m.runs.Links, id)
 }
@@ -1479,9 +1504,8 @@ func (a *App) q4Copy(id int32, from int) int32 {
 	c := m.runs.Alloc()
 	m.runs.Items[c] = m.runs.Items[id]
 	m.runs.Items[c].reset(from)
-	m.runs.Links.TS[c] = m.runs.Links.TS[id]
-	if from == 0 {
-		m.runs.Links.TS[c] = rt.NoTS
+	if from > 0 {
+		m.runs.Links.SetTS(c, m.runs.Links.TS(id))
 	}
 	return c
 }
@@ -1490,7 +1514,7 @@ func (a *App) q4Copy(id int32, from int) int32 {
 func (a *App) q4Match(id int32) {
 	m := &a.q4
 	r := &m.runs.Items[id]
-	ts := m.runs.Links.TS[id]
+	ts := m.runs.Links.TS(id)
 	out := &a.q4Out
 	out.Reset()
 	row := out.Append(ts)
