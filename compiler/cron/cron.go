@@ -14,6 +14,7 @@ package cron
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	gocron "github.com/netresearch/go-cron"
@@ -79,6 +80,8 @@ func Parse(expr string) (Sets, error) {
 			return Sets{}, fieldError(i, f, "'?' is allowed only in day fields")
 		case i == 3 && strings.ContainsAny(up, "LW"), i == 5 && strings.ContainsAny(up, "L#"):
 			return Sets{}, fieldError(i, f, "'L', 'W' and '#' are not supported")
+		case slices.Contains(strings.Split(f, ","), ""):
+			return Sets{}, fieldError(i, f, "empty item in a list") // the library would skip it
 		case i == 6 && yearTooLong.MatchString(f):
 			return Sets{}, fieldError(i, f, fmt.Sprintf("years are %d-%d", MinYear, MaxYear))
 		case i == 6:
@@ -108,7 +111,7 @@ func Parse(expr string) (Sets, error) {
 			sets.Year[(y-MinYear)/64] |= 1 << ((y - MinYear) % 64)
 		}
 	}
-	// The library takes an empty list (",") for a field that never matches.
+	// A field that allows no value would never fire: refuse it.
 	for i, set := range []uint64{sets.Second, sets.Minute, sets.Hour, sets.Dom, sets.Month, sets.Dow, sets.Year[0] | sets.Year[1] | sets.Year[2] | sets.Year[3]} {
 		if set == 0 {
 			return Sets{}, fieldError(i, fields[i], "matches no value")

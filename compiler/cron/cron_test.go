@@ -91,8 +91,9 @@ func TestParseErrors(t *testing.T) {
 		{"0 0 0 ? * 1 1969", "year field '1969': year 1969 out of range 1970-2199"},
 		{"0 0 0 ? * 1 2200", "year field '2200': year 2200 out of range"},
 		{"0 0 0 ? * 1 1970-2147483647", "year field '1970-2147483647': years are 1970-2199"},
-		{", * * * * ?", "second field ',': matches no value"},
-		{"0 0 0 ? * 1 ,", "year field ',': matches no value"},
+		{", * * * * ?", "second field ',': empty item in a list"},
+		{"0 0 0 ? * 1 ,", "year field ',': empty item in a list"},
+		{"1,,2 * * * * ?", "second field '1,,2': empty item in a list"},
 		{"TZ=UTC 0 0 * * ?", "second field 'TZ=UTC'"},
 		{"@daily * * * * ?", "second field '@daily'"},
 		// The library's rule: a step smaller than its range.
