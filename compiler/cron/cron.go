@@ -62,10 +62,10 @@ var (
 // the day fields and L, W and # (with a message of its own rather than the
 // library's "requires option" wording), hands the library lower case (it
 // takes an upper-case H anywhere, as in THU, for its hash syntax), rewrites
-// the year steps it lacks, and bounds the years. Two library rules stay:
-// a range a-b with a > b wraps around (22-2 is 22, 23, 0, 1, 2; Quartz,
-// which Siddhi uses, does the same), and a step must be smaller than the
-// range it steps through (30/30 is an error: write 30).
+// the year steps it lacks, spells a step at least as long as its range
+// (30/30, */60) as the start it alone names, and bounds the years. One
+// library rule stays: a range a-b with a > b wraps around (22-2 is 22, 23,
+// 0, 1, 2; Quartz, which Siddhi uses, does the same).
 func Parse(expr string) (Sets, error) {
 	fields := strings.Fields(expr)
 	if len(fields) != 6 && len(fields) != 7 {
@@ -88,7 +88,7 @@ func Parse(expr string) (Sets, error) {
 			f = yearStarStep.ReplaceAllString(f, fmt.Sprintf("${1}%d-%d/", MinYear, MaxYear))
 			f = yearValueStep.ReplaceAllString(f, fmt.Sprintf("${1}${2}-%d/", MaxYear))
 		}
-		lib[i] = strings.ToLower(f)
+		lib[i] = stepsWithin(i, strings.ToLower(f))
 	}
 	s, err := parser.Parse(strings.Join(lib, " "))
 	if err != nil {
@@ -127,6 +127,33 @@ func MustParse(expr string) Sets {
 		panic("cron: " + err.Error())
 	}
 	return s
+}
+
+// fieldMin is the smallest value of each field: the start of *.
+var fieldMin = [7]string{"0", "0", "0", "1", "1", "0", fmt.Sprint(MinYear)}
+
+// stepsWithin rewrites each item x/n of field i whose step the library
+// refuses as too long for its range (it wants n smaller) as x's start,
+// the only value such a step names.
+func stepsWithin(i int, field string) string {
+	items := strings.Split(field, ",")
+	for j, item := range items {
+		start, _, ok := strings.Cut(item, "/")
+		if !ok {
+			continue
+		}
+		probe := []string{"0", "0", "0", "*", "*", "*", "*"}
+		probe[i] = item
+		if _, err := parser.Parse(strings.Join(probe, " ")); err == nil || !strings.Contains(err.Error(), "must be less than range size") {
+			continue
+		}
+		start, _, _ = strings.Cut(start, "-")
+		if start == "*" {
+			start = fieldMin[i]
+		}
+		items[j] = start
+	}
+	return strings.Join(items, ",")
 }
 
 // blame names the field the library's error is about (its message does
