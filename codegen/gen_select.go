@@ -66,7 +66,18 @@ func (g *qgen) genHeld() {
 	if s := q.side; s != nil && s.expose == exposeIndex {
 		fields = append(fields, jen.Id("slot").Int32().Comment("its key's slot in "+q.name("Exposed")+", set when exposed"))
 	}
-	if q.heldGroup {
+	params := []jen.Code{jen.Id("h").Op("*").Id(q.name("Event")), jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)}
+	holdDoc := []string{q.name("Hold") + " copies what " + q.Method + "'s window keeps of e into h, field by field",
+		"(a struct value built and then copied stalls store forwarding)."}
+	switch {
+	case q.leanHeld:
+		fields = append(fields, jen.Id("group").Int32().Comment("its group's slot in "+q.name("Groups")+", from "+q.name("GroupOf")+" on arrival"))
+		params = append(params, jen.Id("gi").Int32())
+		sets = append(sets, jen.Id("h").Dot("group").Op("=").Id("gi"))
+		holdDoc = []string{q.name("Hold") + " copies what " + q.Method + "'s window keeps of e, and its group's slot gi,",
+			"into h, field by field (a struct value built and then copied stalls store",
+			"forwarding)."}
+	case q.heldGroup:
 		fields = append(fields, jen.Id("group").Int32().Comment("its group's slot in "+q.name("Groups")+", set by "+q.name("Select")))
 	}
 	t := q.name("Event")
@@ -76,9 +87,27 @@ func (g *qgen) genHeld() {
 			"reads a current event from the input event)."}
 	}
 	g.decl(doc, jen.Type().Id(t).Struct(fields...))
-	g.decl([]string{q.name("Hold") + " copies what " + q.Method + "'s window keeps of e into h, field by field",
-		"(a struct value built and then copied stalls store forwarding)."},
-		jen.Func().Id(q.name("Hold")).Params(jen.Id("h").Op("*").Id(t), jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)).Block(sets...))
+	g.decl(holdDoc, jen.Func().Id(q.name("Hold")).Params(params...).Block(sets...))
+}
+
+// genGroupOf emits q<N>GroupOf(e), the slot of an arriving event's group
+// (state.leanHeld). The window looks it up before the events e expires,
+// as the first thing it does with e: the lookup's cache misses then
+// overlap the expiries' instead of waiting for them, and the result is
+// the same, since expiries only list groups for deletion at the end of
+// the emission (q<N>End), so none of their slots is freed before e is
+// selected.
+func (g *qgen) genGroupOf() {
+	q := g.q
+	body := append(g.lookupGroup(":="),
+		jen.If(jen.Id("isNew")).Block(q.f("Groups").Dot("At").Call(jen.Id("gi")).Dot("clear").Call()),
+		jen.Return(jen.Id("gi")),
+	)
+	g.decl([]string{
+		q.name("GroupOf") + " is the slot of e's group in " + q.name("Groups") + ", a new group cleared. The",
+		"window calls it on e's arrival, before the expiries e causes: these delete no",
+		"group before " + q.name("End") + ", so the slot is still e's group when e is selected.",
+	}, jen.Func().Add(g.recv()).Id(q.name("GroupOf")).Params(jen.Id("e").Op("*").Id(q.in.Type)).Int32().Block(body...))
 }
 
 // groupKeys are the distinct GROUP BY attributes.
@@ -274,6 +303,9 @@ func (g *qgen) genSelector() {
 		g.field("Seq", jen.Uint64(), "held events numbered so far (when first selected as current)")
 	}
 	g.genBegin()
+	if q.leanHeld {
+		g.genGroupOf()
+	}
 	g.genSelect(kernels)
 	if q.plan.Aggregating && q.resets() {
 		g.genReset()
@@ -468,7 +500,13 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	}
 	// The group.
 	if q.grouped {
-		if q.heldGroup && g.canExpire() {
+		if q.leanHeld {
+			// The window looked the group up on arrival (GroupOf).
+			b.Emit(
+				jen.Id("gi").Op(":=").Id("h").Dot("group"),
+				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
+			)
+		} else if q.heldGroup && g.canExpire() {
 			// An expired event's group is the one it was counted in.
 			b.Emit(jen.Id("gi").Op(":=").Add(g.heldVar()).Dot("group"))
 			b.Emit(jen.If(jen.Op("!").Id("expired")).Block(append(g.lookupGroup("="),

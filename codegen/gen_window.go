@@ -122,6 +122,7 @@ func (g *qgen) eachInput(body ...jen.Code) jen.Code {
 			b.Emit(jen.If(reject).Block(jen.Continue()))
 		}
 	}
+	b.Emit(g.arrivalGroup())
 	b.Emit(stmts(body...)...)
 	return jen.For(jen.Id("i").Op(":=").Range().Id("in").Dot("Ev")).Block(b.Take()...)
 }
@@ -130,9 +131,18 @@ func (g *qgen) eachInput(body ...jen.Code) jen.Code {
 // itself, for the one event e (query.oneFast: there is no WHERE).
 func (g *qgen) eachInputs(body ...jen.Code) []jen.Code {
 	if g.one {
-		return stmts(body...)
+		return stmts(append([]jen.Code{g.arrivalGroup()}, body...)...)
 	}
 	return []jen.Code{g.eachInput(body...)}
+}
+
+// arrivalGroup is gi := q<N>GroupOf(e), the group of the arriving event e
+// looked up before anything else (state.leanHeld); nil otherwise.
+func (g *qgen) arrivalGroup() jen.Code {
+	if !g.q.leanHeld {
+		return nil
+	}
+	return jen.Id("gi").Op(":=").Add(g.q.f("GroupOf")).Call(jen.Id("e"))
 }
 
 func tsI() *jen.Statement { return jen.Id("in").Dot("TS").Index(jen.Id("i")) }
@@ -147,6 +157,9 @@ func (g *qgen) tsIn() *jen.Statement {
 
 // hold is q1Hold(dst, in.TS[i], e): dst (a *q1Event) becomes the held copy of e.
 func (g *qgen) hold(dst jen.Code) *jen.Statement {
+	if g.q.leanHeld {
+		return jen.Id(g.q.name("Hold")).Call(dst, g.tsIn(), jen.Id("e"), jen.Id("gi"))
+	}
 	return jen.Id(g.q.name("Hold")).Call(dst, g.tsIn(), jen.Id("e"))
 }
 

@@ -147,13 +147,15 @@ func (a *App) emitKeyCounts(c *rt.Chunk[KeyCounts]) {
 // reads a current event from the input event).
 type q1Event struct {
 	ts    int64
-	group int32 // its group's slot in q1Groups, set by q1Select
+	group int32 // its group's slot in q1Groups, from q1GroupOf on arrival
 }
 
-// q1Hold copies what q1's window keeps of e into h, field by field
-// (a struct value built and then copied stalls store forwarding).
-func q1Hold(h *q1Event, ts int64, e *Clicks) {
+// q1Hold copies what q1's window keeps of e, and its group's slot gi,
+// into h, field by field (a struct value built and then copied stalls store
+// forwarding).
+func q1Hold(h *q1Event, ts int64, e *Clicks, gi int32) {
 	h.ts = ts
+	h.group = gi
 }
 
 // q1Group is the aggregate state of one group of q1, one field per aggregate.
@@ -180,23 +182,28 @@ func (a *App) q1Begin() {
 	a.q1Epoch++
 }
 
+// q1GroupOf is the slot of e's group in q1Groups, a new group cleared. The
+// window calls it on e's arrival, before the expiries e causes: these delete no
+// group before q1End, so the slot is still e's group when e is selected.
+func (a *App) q1GroupOf(e *Clicks) int32 {
+	var gi int32
+	var isNew bool
+	if e.Null.Is(0) {
+		gi, isNew = a.q1Groups.LookupNull()
+	} else {
+		gi, isNew = a.q1Groups.Lookup(e.Key)
+	}
+	if isNew {
+		a.q1Groups.At(gi).clear()
+	}
+	return gi
+}
+
 // q1Select runs the selector for one event of an emission (§6.2 step 1).
 // h is the event held by the window; e, the same event as it arrived, is nil
 // when h expires.
 func (a *App) q1Select(ts int64, h *q1Event, e *Clicks, expired bool) {
 	gi := h.group
-	if !expired {
-		var isNew bool
-		if e.Null.Is(0) {
-			gi, isNew = a.q1Groups.LookupNull()
-		} else {
-			gi, isNew = a.q1Groups.Lookup(e.Key)
-		}
-		if isNew {
-			a.q1Groups.At(gi).clear()
-		}
-		h.group = gi
-	}
 	g := a.q1Groups.At(gi)
 	if expired {
 		g.count0--
@@ -247,9 +254,10 @@ func (a *App) q1(in *rt.Chunk[Clicks]) {
 	a.q1Begin()
 	for i := range in.Ev {
 		e := &in.Ev[i]
+		gi := a.q1GroupOf(e)
 		a.q1Expire()
 		h := a.q1Win.Push()
-		q1Hold(h, in.TS[i], e)
+		q1Hold(h, in.TS[i], e, gi)
 		a.q1Select(in.TS[i], h, e, false)
 		if in.TS[i] > a.q1Sched {
 			a.q1Sched = in.TS[i]
@@ -262,9 +270,10 @@ func (a *App) q1(in *rt.Chunk[Clicks]) {
 // q1One is q1 for a chunk of the one event (ts, e).
 func (a *App) q1One(ts int64, e *Clicks) {
 	a.q1Begin()
+	gi := a.q1GroupOf(e)
 	a.q1Expire()
 	h := a.q1Win.Push()
-	q1Hold(h, ts, e)
+	q1Hold(h, ts, e, gi)
 	a.q1Select(ts, h, e, false)
 	if ts > a.q1Sched {
 		a.q1Sched = ts
