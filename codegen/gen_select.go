@@ -65,6 +65,9 @@ func (g *qgen) genHeld() {
 	}
 	if s := q.side; s != nil && s.expose == exposeIndex {
 		fields = append(fields, jen.Id("slot").Int32().Comment("its key's slot in "+q.name("Exposed")+", set when exposed"))
+		if s.chained {
+			fields = append(fields, jen.Id("next").Uint64().Comment("the number of its key's next event, 0 for none"))
+		}
 	}
 	params := []jen.Code{jen.Id("h").Op("*").Id(q.name("Event")), jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(q.in.Type)}
 	holdDoc := []string{q.name("Hold") + " copies what " + q.Method + "'s window keeps of e into h, field by field",

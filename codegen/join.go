@@ -26,7 +26,7 @@ type exposure uint8
 const (
 	exposeNothing exposure = iota // no window, session: nothing is found
 	exposeRing                    // a ring in window order, scanned
-	exposeIndex                   // per-key rings in a hash table
+	exposeIndex                   // per-key rings in a hash table, or chains (joinSide.chained)
 	exposeDelay                   // delay: the window's own ring of unreleased events
 	exposeTable                   // a table side: its rows
 )
@@ -44,6 +44,7 @@ type joinSide struct {
 	preserved bool        // outer join: a probe that finds nothing emits a null-extended row
 	expose    exposure    // how the other side finds its events
 	keys      []plan.Expr // index key expressions over this side (exposeIndex, and probing an indexed side)
+	chained   bool        // exposeIndex over a chainable window: buckets chain the window's own events (rt.KeyChain)
 	nullable  bool        // the side can be null-extended: the selector may get its None event
 }
 
@@ -103,6 +104,7 @@ func (m *model) newJoin(q *query, in *plan.JoinInput, members *names.Scope) *joi
 			s.expose = exposeDelay
 		case x != nil:
 			s.expose = exposeIndex
+			s.chained = chainable(ps.Window.Kind)
 		default:
 			s.expose = exposeRing
 		}
@@ -127,6 +129,19 @@ func (m *model) newJoin(q *query, in *plan.JoinInput, members *names.Scope) *joi
 		s.nullable = s.other().preserved
 	}
 	return j
+}
+
+// chainable reports whether a window of kind k keeps every event it emits
+// as CURRENT in its ring Win, in emission order, until it expires it from
+// the front (genLength, genTime, genExternalTime): then the events of a
+// join key can be chained through the ring by their numbers (rt.KeyChain)
+// instead of being copied into a ring per key.
+func chainable(k plan.WindowKind) bool {
+	switch k {
+	case plan.WinLength, plan.WinExpression, plan.WinTime, plan.WinTimeLength, plan.WinExternalTime:
+		return true
+	}
+	return false
 }
 
 func windowRemoval(w *plan.Window) removal {
@@ -270,8 +285,13 @@ func (g *qgen) genExposure(sg *qgen, s *joinSide) {
 		}
 		sg.decl([]string{sq.name("Key") + " is the join key of the " + s.plan.Source.Alias + " side of " + g.q.Method + " (never null)."},
 			jen.Type().Id(sq.name("Key")).Struct(fields...))
-		sg.field("Exposed", rtType("Table", jen.Id(sq.name("Key")), rtType("Ring", ev)),
-			"the events the window exposes to the "+s.other().plan.Source.Alias+" side, by join key, oldest first")
+		if s.chained {
+			sg.field("Exposed", rtType("Table", jen.Id(sq.name("Key")), rtType("KeyChain")),
+				"the events the window exposes to the "+s.other().plan.Source.Alias+" side, by join key: chains through "+sq.name("Win"))
+		} else {
+			sg.field("Exposed", rtType("Table", jen.Id(sq.name("Key")), rtType("Ring", ev)),
+				"the events the window exposes to the "+s.other().plan.Source.Alias+" side, by join key, oldest first")
+		}
 	}
 	if s.expose == exposeRing || s.expose == exposeIndex {
 		sg.field("Seq", jen.Uint64(), "numbers the events entering the window (their identity on expiry)")
@@ -412,6 +432,10 @@ func (g *qgen) exposeCode(b *expr.Builder, s *joinSide) (add, remove []jen.Code)
 			}
 			return append(out, jen.If(ok).Block(c...).Comment("an event with a null key is never found"))
 		}
+		if s.chained {
+			add, remove = g.chainCode(s, guard)
+			break
+		}
 		add = guard(
 			jen.List(jen.Id("ki"), jen.Id("isNew")).Op(":=").Add(exp).Dot("Lookup").Call(jen.Id("k")),
 			jen.Id("h").Dot("slot").Op("=").Id("ki"),
@@ -435,6 +459,42 @@ func (g *qgen) exposeCode(b *expr.Builder, s *joinSide) (add, remove []jen.Code)
 	}
 	add = append([]jen.Code{sq.f("Seq").Op("++"), jen.Id("h").Dot("seq").Op("=").Add(sq.f("Seq"))}, add...)
 	return add, remove
+}
+
+// chainCode is exposeCode for a chained index: h, the newest event of the
+// window, is appended to its key's chain; an expiring event is the oldest
+// of the window, so it heads its key's chain if it was exposed.
+func (g *qgen) chainCode(s *joinSide, guard func(...jen.Code) []jen.Code) (add, remove []jen.Code) {
+	exp, win := s.q.f("Exposed"), s.q.f("Win")
+	add = guard(
+		jen.List(jen.Id("ki"), jen.Id("isNew")).Op(":=").Add(exp).Dot("Lookup").Call(jen.Id("k")),
+		jen.Id("h").Dot("slot").Op("=").Id("ki"),
+		jen.Id("c").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
+		jen.If(jen.Id("isNew")).Block(
+			jen.Id("c").Dot("First").Op("=").Id("h").Dot("seq"),
+		).Else().Block(
+			jen.Comment("The key's newest event so far, in the ring by its number."),
+			ringAt(win, jen.Id("c").Dot("Last")).Dot("next").Op("=").Id("h").Dot("seq"),
+		),
+		jen.Id("c").Dot("Last").Op("=").Id("h").Dot("seq"),
+	)
+	remove = []jen.Code{
+		jen.Comment("By the slot kept on exposure; an event never exposed heads no chain."),
+		jen.If(jen.Id("c").Op(":=").Add(exp).Dot("Slot").Call(jen.Id("h").Dot("slot")), jen.Id("c").Op("!=").Nil().Op("&&").Id("c").Dot("First").Op("==").Id("h").Dot("seq")).Block(
+			jen.If(jen.Id("h").Dot("next").Op("==").Lit(0)).Block(
+				exp.Clone().Dot("Delete").Call(jen.Id("h").Dot("slot")),
+			).Else().Block(
+				jen.Id("c").Dot("First").Op("=").Id("h").Dot("next"),
+			),
+		),
+	}
+	return add, remove
+}
+
+// ringAt is the event numbered n (its seq) in a chainable window's ring
+// win: the ring holds consecutive numbers from its front's on.
+func ringAt(win *jen.Statement, n jen.Code) *jen.Statement {
+	return jen.Add(win).Dot("At").Call(jen.Int().Call(jen.Add(n).Op("-").Add(win.Clone()).Dot("Front").Call().Dot("seq")))
 }
 
 // genExposeMethods emits q<N><Side>Expose and q<N><Side>Unexpose for a
@@ -542,16 +602,37 @@ func (g *qgen) probe(b *expr.Builder, s *joinSide) {
 		b.Emit(jen.For(jen.Id("i").Op(":=").Range().Add(r.Clone()).Dot("Len").Call()).Block(inner...))
 	case exposeIndex:
 		var ok *jen.Statement
+		exp := o.q.f("Exposed")
+		// The key's events, oldest first: its bucket ring, or its chain
+		// through the window's ring by number.
+		next := []jen.Code{jen.Id("x").Op(":=").Id("bucket").Dot("At").Call(jen.Id("i"))}
+		visit := func(body []jen.Code) []jen.Code {
+			return []jen.Code{
+				jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
+				jen.For(jen.Id("i").Op(":=").Range().Id("bucket").Dot("Len").Call()).Block(body...),
+			}
+		}
+		if o.chained {
+			win := o.q.f("Win")
+			next = []jen.Code{
+				jen.Id("x").Op(":=").Add(win).Dot("At").Call(jen.Int().Call(jen.Id("n").Op("-").Id("base"))),
+				jen.Id("n").Op("=").Id("x").Dot("next"),
+			}
+			visit = func(body []jen.Code) []jen.Code {
+				return []jen.Code{
+					jen.Comment("The key's events, oldest first, chained through the ring by number."),
+					jen.Id("base").Op(":=").Add(win.Clone()).Dot("Front").Call().Dot("seq"),
+					jen.For(jen.Id("n").Op(":=").Add(exp.Clone()).Dot("At").Call(jen.Id("ki")).Dot("First"), jen.Id("n").Op("!=").Lit(0), jen.Empty()).Block(body...),
+				}
+			}
+		}
 		inner := b.Block(func() {
 			ok = key(b, o.q.name("Key"), s.keys, "k")
 			look := b.Block(func() {
-				b.Emit(jen.Id("x").Op(":=").Id("bucket").Dot("At").Call(jen.Id("i")))
+				b.Emit(next...)
 				check(onMatch())
 			})
-			lookup := jen.If(jen.List(jen.Id("ki"), jen.Id("found")).Op(":=").Add(o.q.f("Exposed")).Dot("Find").Call(jen.Id("k")), jen.Id("found")).Block(
-				jen.Id("bucket").Op(":=").Add(o.q.f("Exposed")).Dot("At").Call(jen.Id("ki")),
-				jen.For(jen.Id("i").Op(":=").Range().Id("bucket").Dot("Len").Call()).Block(look...),
-			)
+			lookup := jen.If(jen.List(jen.Id("ki"), jen.Id("found")).Op(":=").Add(exp.Clone()).Dot("Find").Call(jen.Id("k")), jen.Id("found")).Block(visit(look)...)
 			if ok != nil {
 				b.Emit(jen.If(ok).Block(lookup).Comment("a null key finds nothing"))
 			} else {

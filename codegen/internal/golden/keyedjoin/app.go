@@ -40,15 +40,15 @@ type App struct {
 	inQuotes       Quotes           // the event decoded by SendJSON
 	sendQuotes     rt.Chunk[Quotes] // the chunk of one input event
 	onMatched      []func(ts int64, e *Matched)
-	inMatched      Matched                                     // the event decoded by SendJSON
-	sendMatched    rt.Chunk[Matched]                           // the chunk of one input event
-	q1Out          rt.Chunk[Matched]                           // q1's output chunk, valid during its delivery
-	q1LeftExposed  rt.Table[q1LeftKey, rt.Ring[q1LeftEvent]]   // the events the window exposes to the q side, by join key, oldest first
-	q1LeftSeq      uint64                                      // numbers the events entering the window (their identity on expiry)
-	q1LeftWin      rt.Ring[q1LeftEvent]                        // the last events, oldest first
-	q1RightExposed rt.Table[q1RightKey, rt.Ring[q1RightEvent]] // the events the window exposes to the t side, by join key, oldest first
-	q1RightSeq     uint64                                      // numbers the events entering the window (their identity on expiry)
-	q1RightWin     rt.Ring[q1RightEvent]                       // the last events, oldest first
+	inMatched      Matched                           // the event decoded by SendJSON
+	sendMatched    rt.Chunk[Matched]                 // the chunk of one input event
+	q1Out          rt.Chunk[Matched]                 // q1's output chunk, valid during its delivery
+	q1LeftExposed  rt.Table[q1LeftKey, rt.KeyChain]  // the events the window exposes to the q side, by join key: chains through q1LeftWin
+	q1LeftSeq      uint64                            // numbers the events entering the window (their identity on expiry)
+	q1LeftWin      rt.Ring[q1LeftEvent]              // the last events, oldest first
+	q1RightExposed rt.Table[q1RightKey, rt.KeyChain] // the events the window exposes to the t side, by join key: chains through q1RightWin
+	q1RightSeq     uint64                            // numbers the events entering the window (their identity on expiry)
+	q1RightWin     rt.Ring[q1RightEvent]             // the last events, oldest first
 }
 
 var _ rt.Program = (*App)(nil)
@@ -192,6 +192,7 @@ type q1LeftEvent struct {
 	Null   rt.NullMask // the input event's null mask
 	seq    uint64      // its number on entering the window, its identity on expiry
 	slot   int32       // its key's slot in q1LeftExposed, set when exposed
+	next   uint64      // the number of its key's next event, 0 for none
 }
 
 // q1LeftHold copies what q1Left's window keeps of e into h, field by field
@@ -212,16 +213,12 @@ type q1LeftKey struct {
 // what the side exposes (§5.11), then probes the q side (§8).
 func (a *App) q1LeftJoin(ts int64, h *q1LeftEvent, expired bool) {
 	if expired {
-		// By the slot kept on exposure; an event never exposed is in no bucket.
-		if bucket := a.q1LeftExposed.Slot(h.slot); bucket != nil {
-			for i := range bucket.Len() {
-				if bucket.At(i).seq == h.seq {
-					bucket.RemoveAt(i)
-					if bucket.Len() == 0 {
-						a.q1LeftExposed.Delete(h.slot)
-					}
-					break
-				}
+		// By the slot kept on exposure; an event never exposed heads no chain.
+		if c := a.q1LeftExposed.Slot(h.slot); c != nil && c.First == h.seq {
+			if h.next == 0 {
+				a.q1LeftExposed.Delete(h.slot)
+			} else {
+				c.First = h.next
 			}
 		}
 	} else {
@@ -232,11 +229,14 @@ func (a *App) q1LeftJoin(ts int64, h *q1LeftEvent, expired bool) {
 		if !h.Null.Is(0) {
 			ki, isNew := a.q1LeftExposed.Lookup(k)
 			h.slot = ki
-			bucket := a.q1LeftExposed.At(ki)
+			c := a.q1LeftExposed.At(ki)
 			if isNew {
-				bucket.Clear()
+				c.First = h.seq
+			} else {
+				// The key's newest event so far, in the ring by its number.
+				a.q1LeftWin.At(int(c.Last - a.q1LeftWin.Front().seq)).next = h.seq
 			}
-			*bucket.Push() = *h
+			c.Last = h.seq
 		} // an event with a null key is never found
 	}
 	if expired {
@@ -246,9 +246,11 @@ func (a *App) q1LeftJoin(ts int64, h *q1LeftEvent, expired bool) {
 	k.K0 = h.Symbol
 	if !h.Null.Is(0) {
 		if ki, found := a.q1RightExposed.Find(k); found {
-			bucket := a.q1RightExposed.At(ki)
-			for i := range bucket.Len() {
-				x := bucket.At(i)
+			// The key's events, oldest first, chained through the ring by number.
+			base := a.q1RightWin.Front().seq
+			for n := a.q1RightExposed.At(ki).First; n != 0; {
+				x := a.q1RightWin.At(int(n - base))
+				n = x.next
 				if !h.Null.Is(1) && !x.Null.Is(1) && h.Price >= x.Bid && !h.Null.Is(0) && !x.Null.Is(0) && h.Symbol == x.Symbol {
 					a.q1Select(ts, h, x)
 				}
@@ -283,6 +285,7 @@ type q1RightEvent struct {
 	Null   rt.NullMask // the input event's null mask
 	seq    uint64      // its number on entering the window, its identity on expiry
 	slot   int32       // its key's slot in q1RightExposed, set when exposed
+	next   uint64      // the number of its key's next event, 0 for none
 }
 
 // q1RightHold copies what q1Right's window keeps of e into h, field by field
@@ -303,16 +306,12 @@ type q1RightKey struct {
 // what the side exposes (§5.11), then probes the t side (§8).
 func (a *App) q1RightJoin(ts int64, h *q1RightEvent, expired bool) {
 	if expired {
-		// By the slot kept on exposure; an event never exposed is in no bucket.
-		if bucket := a.q1RightExposed.Slot(h.slot); bucket != nil {
-			for i := range bucket.Len() {
-				if bucket.At(i).seq == h.seq {
-					bucket.RemoveAt(i)
-					if bucket.Len() == 0 {
-						a.q1RightExposed.Delete(h.slot)
-					}
-					break
-				}
+		// By the slot kept on exposure; an event never exposed heads no chain.
+		if c := a.q1RightExposed.Slot(h.slot); c != nil && c.First == h.seq {
+			if h.next == 0 {
+				a.q1RightExposed.Delete(h.slot)
+			} else {
+				c.First = h.next
 			}
 		}
 	} else {
@@ -323,11 +322,14 @@ func (a *App) q1RightJoin(ts int64, h *q1RightEvent, expired bool) {
 		if !h.Null.Is(0) {
 			ki, isNew := a.q1RightExposed.Lookup(k)
 			h.slot = ki
-			bucket := a.q1RightExposed.At(ki)
+			c := a.q1RightExposed.At(ki)
 			if isNew {
-				bucket.Clear()
+				c.First = h.seq
+			} else {
+				// The key's newest event so far, in the ring by its number.
+				a.q1RightWin.At(int(c.Last - a.q1RightWin.Front().seq)).next = h.seq
 			}
-			*bucket.Push() = *h
+			c.Last = h.seq
 		} // an event with a null key is never found
 	}
 	if expired {
@@ -337,9 +339,11 @@ func (a *App) q1RightJoin(ts int64, h *q1RightEvent, expired bool) {
 	k.K0 = h.Symbol
 	if !h.Null.Is(0) {
 		if ki, found := a.q1LeftExposed.Find(k); found {
-			bucket := a.q1LeftExposed.At(ki)
-			for i := range bucket.Len() {
-				x := bucket.At(i)
+			// The key's events, oldest first, chained through the ring by number.
+			base := a.q1LeftWin.Front().seq
+			for n := a.q1LeftExposed.At(ki).First; n != 0; {
+				x := a.q1LeftWin.At(int(n - base))
+				n = x.next
 				if !x.Null.Is(1) && !h.Null.Is(1) && x.Price >= h.Bid && !x.Null.Is(0) && !h.Null.Is(0) && x.Symbol == h.Symbol {
 					a.q1Select(ts, x, h)
 				}
