@@ -64,7 +64,7 @@ func (g *qgen) genHeld() {
 		fields = append(fields, jen.Id("seq").Uint64().Comment("its number on entering the window, its identity on expiry"))
 	}
 	if s := q.side; s != nil && s.expose == exposeIndex {
-		fields = append(fields, jen.Id("slot").Int32().Comment("its key's slot in "+q.name("Exposed")+", set when exposed"))
+		fields = append(fields, jen.Id("slot").Int32().Comment("its key's slot in "+s.indexName()+", set when exposed"))
 		if s.chained {
 			fields = append(fields, jen.Id("next").Uint64().Comment("the number of its key's next event, 0 for none"))
 		}

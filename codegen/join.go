@@ -19,6 +19,11 @@ import (
 // begin/end around an incoming chunk or timer firing delimit one output
 // chunk. A table side is searched in table order (by primary key when ON
 // fixes it); it never triggers.
+//
+// An indexed side over a length, time, timeLength or externalTime window
+// does not copy its events into a ring per key: its buckets chain the
+// window's own events by number (rt.KeyChain), and when both sides chain,
+// one index q<N>Exposed holds both sides' chains of a key (join.shared).
 
 // exposure is how a side keeps the events it exposes to the other side.
 type exposure uint8
@@ -50,9 +55,10 @@ type joinSide struct {
 
 // join is a join query's sides and the facts shared by their code.
 type join struct {
-	q     *query
-	in    *plan.JoinInput
-	sides [2]*joinSide
+	q      *query
+	in     *plan.JoinInput
+	sides  [2]*joinSide
+	shared bool // both sides chained, keys of the same types: one index q<N>Exposed holds both sides' chains
 }
 
 func (s *joinSide) other() *joinSide { return s.join.sides[1-s.idx] }
@@ -128,7 +134,22 @@ func (m *model) newJoin(q *query, in *plan.JoinInput, members *names.Scope) *joi
 	for _, s := range j.sides {
 		s.nullable = s.other().preserved
 	}
+	j.shared = j.sides[0].chained && j.sides[1].chained && sameTypes(j.sides[0].keys, j.sides[1].keys)
 	return j
+}
+
+// sameTypes reports whether two key expression lists have the same types,
+// so that one key struct serves both.
+func sameTypes(a, b []plan.Expr) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Type() != b[i].Type() {
+			return false
+		}
+	}
+	return true
 }
 
 // chainable reports whether a window of kind k keeps every event it emits
@@ -240,6 +261,9 @@ func (g *qgen) genJoin() {
 			g.init(q.f(s.name+"None").Dot("Null").Op("=").Op("^").Qual(rtPath, "NullMask").Call(jen.Lit(0)))
 		}
 	}
+	if j.shared {
+		g.genSharedIndex()
+	}
 	for _, s := range j.sides {
 		if s.st == nil {
 			continue
@@ -271,6 +295,60 @@ func (g *qgen) genJoin() {
 	}
 }
 
+// genSharedIndex declares the one index of a join whose sides both chain
+// their events (join.shared): a key's slot holds each side's chain, so an
+// event finds the other side's events of its key in the slot it exposes
+// itself in, with one hash lookup.
+func (g *qgen) genSharedIndex() {
+	q, j := g.q, g.q.join
+	g.keyType(q.name("IndexKey"), j.sides[0].keys, q.name("IndexKey")+" is the join key of "+q.Method+", on either side (never null).")
+	l, r := j.sides[0], j.sides[1]
+	g.decl([]string{q.name("Chains") + " is a join key's events on each side of " + q.Method + ", chained through " + l.q.name("Win") + " and " + r.q.name("Win") + "."},
+		jen.Type().Id(q.name("Chains")).Struct(jen.List(jen.Id(l.name), jen.Id(r.name)).Qual(rtPath, "KeyChain")))
+	g.field("Exposed", rtType("Table", jen.Id(q.name("IndexKey")), jen.Id(q.name("Chains"))),
+		"the events the windows expose to each other, by join key")
+}
+
+// keyType declares the key struct typ of the key expressions keys.
+func (g *qgen) keyType(typ string, keys []plan.Expr, doc string) {
+	fields := []jen.Code{}
+	for i, k := range keys {
+		fields = append(fields, jen.Id(keyField(i)).Add(expr.GoType(k.Type())))
+	}
+	g.decl([]string{doc}, jen.Type().Id(typ).Struct(fields...))
+}
+
+// index is the hash table of side s's exposure (exposeIndex), indexName
+// its field and keyType its key type.
+func (s *joinSide) index() *jen.Statement {
+	if s.join.shared {
+		return s.join.q.f("Exposed")
+	}
+	return s.q.f("Exposed")
+}
+
+func (s *joinSide) indexName() string {
+	if s.join.shared {
+		return s.join.q.name("Exposed")
+	}
+	return s.q.name("Exposed")
+}
+
+func (s *joinSide) keyType() string {
+	if s.join.shared {
+		return s.join.q.name("IndexKey")
+	}
+	return s.q.name("Key")
+}
+
+// chain is side s's chain in c, a pointer to a slot of its index.
+func (s *joinSide) chain(c string) *jen.Statement {
+	if s.join.shared {
+		return jen.Id(c).Dot(s.name)
+	}
+	return jen.Id(c)
+}
+
 // genExposure declares what a windowed stream side exposes and its key.
 func (g *qgen) genExposure(sg *qgen, s *joinSide) {
 	sq := s.q
@@ -279,12 +357,10 @@ func (g *qgen) genExposure(sg *qgen, s *joinSide) {
 	case exposeRing:
 		sg.field("Exposed", rtType("Ring", ev), "the events the window exposes to the "+s.other().plan.Source.Alias+" side, oldest first")
 	case exposeIndex:
-		fields := []jen.Code{}
-		for i, k := range s.keys {
-			fields = append(fields, jen.Id(keyField(i)).Add(expr.GoType(k.Type())))
+		if s.join.shared {
+			break
 		}
-		sg.decl([]string{sq.name("Key") + " is the join key of the " + s.plan.Source.Alias + " side of " + g.q.Method + " (never null)."},
-			jen.Type().Id(sq.name("Key")).Struct(fields...))
+		sg.keyType(sq.name("Key"), s.keys, sq.name("Key")+" is the join key of the "+s.plan.Source.Alias+" side of "+g.q.Method+" (never null).")
 		if s.chained {
 			sg.field("Exposed", rtType("Table", jen.Id(sq.name("Key")), rtType("KeyChain")),
 				"the events the window exposes to the "+s.other().plan.Source.Alias+" side, by join key: chains through "+sq.name("Win"))
@@ -424,7 +500,7 @@ func (g *qgen) exposeCode(b *expr.Builder, s *joinSide) (add, remove []jen.Code)
 				exp.Clone().Dot("RemoveAt").Call(jen.Id("i")), jen.Break()))}
 	case exposeIndex:
 		var ok *jen.Statement
-		keyStmts := b.Block(func() { ok = key(b, sq.name("Key"), s.keys, "k") })
+		keyStmts := b.Block(func() { ok = key(b, s.keyType(), s.keys, "k") })
 		guard := func(c ...jen.Code) []jen.Code {
 			out := append([]jen.Code(nil), keyStmts...)
 			if ok == nil {
@@ -433,7 +509,7 @@ func (g *qgen) exposeCode(b *expr.Builder, s *joinSide) (add, remove []jen.Code)
 			return append(out, jen.If(ok).Block(c...).Comment("an event with a null key is never found"))
 		}
 		if s.chained {
-			add, remove = g.chainCode(s, guard)
+			add, remove = g.chainCode(s, keyStmts, ok)
 			break
 		}
 		add = guard(
@@ -461,32 +537,54 @@ func (g *qgen) exposeCode(b *expr.Builder, s *joinSide) (add, remove []jen.Code)
 	return add, remove
 }
 
-// chainCode is exposeCode for a chained index: h, the newest event of the
-// window, is appended to its key's chain; an expiring event is the oldest
-// of the window, so it heads its key's chain if it was exposed.
-func (g *qgen) chainCode(s *joinSide, guard func(...jen.Code) []jen.Code) (add, remove []jen.Code) {
-	exp, win := s.q.f("Exposed"), s.q.f("Win")
-	add = guard(
+// chainCode is exposeCode for a chained index, the key computed by
+// keyStmts, not null when ok holds (nil: never null): h, the newest event
+// of the window, is appended to its key's chain; an expiring event is the
+// oldest of the window, so it heads its key's chain if it was exposed. A
+// slot is deleted when its chains are empty. With a shared index, an event
+// with a null key gets slot -1: it finds nothing when it probes.
+func (g *qgen) chainCode(s *joinSide, keyStmts []jen.Code, ok *jen.Statement) (add, remove []jen.Code) {
+	exp, win, own := s.index(), s.q.f("Win"), s.chain("c")
+	other := jen.Id("c").Dot(s.other().name) // a shared index's other chain
+	reset := jen.Op("*").Id("c").Op("=").Qual(rtPath, "KeyChain").Values()
+	if s.join.shared {
+		reset = jen.Op("*").Id("c").Op("=").Id(g.q.name("Chains")).Values()
+	}
+	add = append([]jen.Code(nil), keyStmts...)
+	body := []jen.Code{
 		jen.List(jen.Id("ki"), jen.Id("isNew")).Op(":=").Add(exp).Dot("Lookup").Call(jen.Id("k")),
 		jen.Id("h").Dot("slot").Op("=").Id("ki"),
 		jen.Id("c").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
-		jen.If(jen.Id("isNew")).Block(
-			jen.Id("c").Dot("First").Op("=").Id("h").Dot("seq"),
+		jen.If(jen.Id("isNew")).Block(reset.Comment("what the slot's previous key left")),
+		jen.If(own.Clone().Dot("First").Op("==").Lit(0)).Block(
+			own.Clone().Dot("First").Op("=").Id("h").Dot("seq"),
 		).Else().Block(
 			jen.Comment("The key's newest event so far, in the ring by its number."),
-			ringAt(win, jen.Id("c").Dot("Last")).Dot("next").Op("=").Id("h").Dot("seq"),
+			ringAt(win, own.Clone().Dot("Last")).Dot("next").Op("=").Id("h").Dot("seq"),
 		),
-		jen.Id("c").Dot("Last").Op("=").Id("h").Dot("seq"),
-	)
+		own.Clone().Dot("Last").Op("=").Id("h").Dot("seq"),
+	}
+	switch {
+	case ok == nil:
+		add = append(add, body...)
+	case s.join.shared:
+		add = append(add, jen.If(ok).Block(body...).Else().Block(
+			jen.Id("h").Dot("slot").Op("=").Lit(-1).Comment("an event with a null key is never found, and finds nothing")))
+	default:
+		add = append(add, jen.If(ok).Block(body...).Comment("an event with a null key is never found"))
+	}
+	leave := jen.If(jen.Id("h").Dot("next").Op("!=").Lit(0)).Block(
+		own.Clone().Dot("First").Op("=").Id("h").Dot("next"),
+	).Else()
+	if s.join.shared {
+		leave = leave.If(other.Clone().Dot("First").Op("!=").Lit(0)).Block(
+			own.Clone().Op("=").Qual(rtPath, "KeyChain").Values(),
+		).Else()
+	}
+	leave = leave.Block(exp.Clone().Dot("Delete").Call(jen.Id("h").Dot("slot")))
 	remove = []jen.Code{
 		jen.Comment("By the slot kept on exposure; an event never exposed heads no chain."),
-		jen.If(jen.Id("c").Op(":=").Add(exp).Dot("Slot").Call(jen.Id("h").Dot("slot")), jen.Id("c").Op("!=").Nil().Op("&&").Id("c").Dot("First").Op("==").Id("h").Dot("seq")).Block(
-			jen.If(jen.Id("h").Dot("next").Op("==").Lit(0)).Block(
-				exp.Clone().Dot("Delete").Call(jen.Id("h").Dot("slot")),
-			).Else().Block(
-				jen.Id("c").Dot("First").Op("=").Id("h").Dot("next"),
-			),
-		),
+		jen.If(jen.Id("c").Op(":=").Add(exp).Dot("Slot").Call(jen.Id("h").Dot("slot")), jen.Id("c").Op("!=").Nil().Op("&&").Add(own).Dot("First").Op("==").Id("h").Dot("seq")).Block(leave),
 	}
 	return add, remove
 }
@@ -601,12 +699,11 @@ func (g *qgen) probe(b *expr.Builder, s *joinSide) {
 		})
 		b.Emit(jen.For(jen.Id("i").Op(":=").Range().Add(r.Clone()).Dot("Len").Call()).Block(inner...))
 	case exposeIndex:
-		var ok *jen.Statement
-		exp := o.q.f("Exposed")
-		// The key's events, oldest first: its bucket ring, or its chain
-		// through the window's ring by number.
+		exp := o.index()
+		// x walks the key's events, oldest first: the bucket ring in slot
+		// ki, or the chain in slot c through the window's ring by number.
 		next := []jen.Code{jen.Id("x").Op(":=").Id("bucket").Dot("At").Call(jen.Id("i"))}
-		visit := func(body []jen.Code) []jen.Code {
+		walk := func(body []jen.Code) []jen.Code {
 			return []jen.Code{
 				jen.Id("bucket").Op(":=").Add(exp).Dot("At").Call(jen.Id("ki")),
 				jen.For(jen.Id("i").Op(":=").Range().Id("bucket").Dot("Len").Call()).Block(body...),
@@ -618,21 +715,36 @@ func (g *qgen) probe(b *expr.Builder, s *joinSide) {
 				jen.Id("x").Op(":=").Add(win).Dot("At").Call(jen.Int().Call(jen.Id("n").Op("-").Id("base"))),
 				jen.Id("n").Op("=").Id("x").Dot("next"),
 			}
-			visit = func(body []jen.Code) []jen.Code {
+			walk = func(body []jen.Code) []jen.Code {
 				return []jen.Code{
 					jen.Comment("The key's events, oldest first, chained through the ring by number."),
 					jen.Id("base").Op(":=").Add(win.Clone()).Dot("Front").Call().Dot("seq"),
-					jen.For(jen.Id("n").Op(":=").Add(exp.Clone()).Dot("At").Call(jen.Id("ki")).Dot("First"), jen.Id("n").Op("!=").Lit(0), jen.Empty()).Block(body...),
+					jen.For(jen.Id("n").Op(":=").Add(o.chain("c")).Dot("First"), jen.Id("n").Op("!=").Lit(0), jen.Empty()).Block(body...),
 				}
 			}
 		}
-		inner := b.Block(func() {
-			ok = key(b, o.q.name("Key"), s.keys, "k")
-			look := b.Block(func() {
+		look := func() []jen.Code {
+			return b.Block(func() {
 				b.Emit(next...)
 				check(onMatch())
 			})
-			lookup := jen.If(jen.List(jen.Id("ki"), jen.Id("found")).Op(":=").Add(exp.Clone()).Dot("Find").Call(jen.Id("k")), jen.Id("found")).Block(visit(look)...)
+		}
+		if j.shared {
+			// h's own slot holds the other side's chain of its key, maybe
+			// empty; an expired h may have emptied and deleted it.
+			found := jen.Id("c").Op("!=").Nil().Op("&&").Add(o.chain("c")).Dot("First").Op("!=").Lit(0)
+			b.Emit(jen.If(jen.Id("c").Op(":=").Add(exp.Clone()).Dot("Slot").Call(jen.Id("h").Dot("slot")), found).Block(walk(look())...).
+				Comment("a null key (slot -1) finds nothing"))
+			break
+		}
+		inner := b.Block(func() {
+			ok := key(b, o.keyType(), s.keys, "k")
+			var found []jen.Code
+			if o.chained {
+				found = append(found, jen.Id("c").Op(":=").Add(exp.Clone()).Dot("At").Call(jen.Id("ki")))
+			}
+			found = append(found, walk(look())...)
+			lookup := jen.If(jen.List(jen.Id("ki"), jen.Id("found")).Op(":=").Add(exp.Clone()).Dot("Find").Call(jen.Id("k")), jen.Id("found")).Block(found...)
 			if ok != nil {
 				b.Emit(jen.If(ok).Block(lookup).Comment("a null key finds nothing"))
 			} else {

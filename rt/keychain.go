@@ -7,7 +7,10 @@ package rt
 // of its key's next event (0 for none), so the event numbered n sits at
 // ring position n - Front().seq, and a key's events are found oldest first
 // without a copy of them per key. The oldest event to leave heads its
-// key's chain.
+// key's chain. When both sides of a join chain their windows on keys of
+// the same types, one index holds both sides' chains of a key in one slot,
+// so an arriving event finds the other side's events where it exposes
+// itself: one hash lookup per event.
 type KeyChain struct {
-	First, Last uint64 // entry numbers of the key's oldest and newest events
+	First, Last uint64 // entry numbers of the key's oldest and newest events; First is 0 when empty
 }

@@ -26,8 +26,9 @@ var differentials = []differential{
 	// primary key, §9.2) and null keys on both sides.
 	{"tablesearch.eventflux", []string{"J1", "J2", "J3", "J4", "F"}, tableSearchInput},
 	// Indexed stream-stream joins: every join type, batch and time windows,
-	// UNIDIRECTIONAL, a self join, widened keys, expired events.
-	{"joinprobe.eventflux", []string{"J1", "J2", "J3", "J4", "J5", "J6"}, twoStreamInput("L", "R")},
+	// UNIDIRECTIONAL, a self join, widened keys, expired events, timeLength
+	// and externalTime sides (chained through their windows, one shared index).
+	{"joinprobe.eventflux", []string{"J1", "J2", "J3", "J4", "J5", "J6", "J7"}, twoStreamInput("L", "R")},
 	// Correlation-indexed pattern states: WITHIN, chains, OR, absence,
 	// counted elements, a filter reading a counted slot (no cover), event
 	// times in the cover, a widened key, a filter that is only the key.

@@ -31,24 +31,23 @@ type Matched struct {
 // deterministic; callbacks receive events owned by the App, valid only
 // during the call, and must not send events to the same App.
 type App struct {
-	now            int64      // the engine clock (ms): the latest time seen
-	dec            rt.Scanner // decodes SendJSON and SendJSONArray input
-	onTrades       []func(ts int64, e *Trades)
-	inTrades       Trades           // the event decoded by SendJSON
-	sendTrades     rt.Chunk[Trades] // the chunk of one input event
-	onQuotes       []func(ts int64, e *Quotes)
-	inQuotes       Quotes           // the event decoded by SendJSON
-	sendQuotes     rt.Chunk[Quotes] // the chunk of one input event
-	onMatched      []func(ts int64, e *Matched)
-	inMatched      Matched                           // the event decoded by SendJSON
-	sendMatched    rt.Chunk[Matched]                 // the chunk of one input event
-	q1Out          rt.Chunk[Matched]                 // q1's output chunk, valid during its delivery
-	q1LeftExposed  rt.Table[q1LeftKey, rt.KeyChain]  // the events the window exposes to the q side, by join key: chains through q1LeftWin
-	q1LeftSeq      uint64                            // numbers the events entering the window (their identity on expiry)
-	q1LeftWin      rt.Ring[q1LeftEvent]              // the last events, oldest first
-	q1RightExposed rt.Table[q1RightKey, rt.KeyChain] // the events the window exposes to the t side, by join key: chains through q1RightWin
-	q1RightSeq     uint64                            // numbers the events entering the window (their identity on expiry)
-	q1RightWin     rt.Ring[q1RightEvent]             // the last events, oldest first
+	now         int64      // the engine clock (ms): the latest time seen
+	dec         rt.Scanner // decodes SendJSON and SendJSONArray input
+	onTrades    []func(ts int64, e *Trades)
+	inTrades    Trades           // the event decoded by SendJSON
+	sendTrades  rt.Chunk[Trades] // the chunk of one input event
+	onQuotes    []func(ts int64, e *Quotes)
+	inQuotes    Quotes           // the event decoded by SendJSON
+	sendQuotes  rt.Chunk[Quotes] // the chunk of one input event
+	onMatched   []func(ts int64, e *Matched)
+	inMatched   Matched                        // the event decoded by SendJSON
+	sendMatched rt.Chunk[Matched]              // the chunk of one input event
+	q1Out       rt.Chunk[Matched]              // q1's output chunk, valid during its delivery
+	q1Exposed   rt.Table[q1IndexKey, q1Chains] // the events the windows expose to each other, by join key
+	q1LeftSeq   uint64                         // numbers the events entering the window (their identity on expiry)
+	q1LeftWin   rt.Ring[q1LeftEvent]           // the last events, oldest first
+	q1RightSeq  uint64                         // numbers the events entering the window (their identity on expiry)
+	q1RightWin  rt.Ring[q1RightEvent]          // the last events, oldest first
 }
 
 var _ rt.Program = (*App)(nil)
@@ -183,6 +182,16 @@ func (a *App) q1End() {
 	}
 }
 
+// q1IndexKey is the join key of q1, on either side (never null).
+type q1IndexKey struct {
+	K0 string
+}
+
+// q1Chains is a join key's events on each side of q1, chained through q1LeftWin and q1RightWin.
+type q1Chains struct {
+	Left, Right rt.KeyChain
+}
+
 // q1LeftEvent is an event held by q1Left's window: its timestamp and the attributes
 // q1Left reads.
 type q1LeftEvent struct {
@@ -191,7 +200,7 @@ type q1LeftEvent struct {
 	Price  float64
 	Null   rt.NullMask // the input event's null mask
 	seq    uint64      // its number on entering the window, its identity on expiry
-	slot   int32       // its key's slot in q1LeftExposed, set when exposed
+	slot   int32       // its key's slot in q1Exposed, set when exposed
 	next   uint64      // the number of its key's next event, 0 for none
 }
 
@@ -204,59 +213,57 @@ func q1LeftHold(h *q1LeftEvent, ts int64, e *Trades) {
 	h.Null = e.Null
 }
 
-// q1LeftKey is the join key of the t side of q1 (never null).
-type q1LeftKey struct {
-	K0 string
-}
-
 // q1LeftJoin handles one event of the t side's window emission: it updates
 // what the side exposes (§5.11), then probes the q side (§8).
 func (a *App) q1LeftJoin(ts int64, h *q1LeftEvent, expired bool) {
 	if expired {
 		// By the slot kept on exposure; an event never exposed heads no chain.
-		if c := a.q1LeftExposed.Slot(h.slot); c != nil && c.First == h.seq {
-			if h.next == 0 {
-				a.q1LeftExposed.Delete(h.slot)
+		if c := a.q1Exposed.Slot(h.slot); c != nil && c.Left.First == h.seq {
+			if h.next != 0 {
+				c.Left.First = h.next
+			} else if c.Right.First != 0 {
+				c.Left = rt.KeyChain{}
 			} else {
-				c.First = h.next
+				a.q1Exposed.Delete(h.slot)
 			}
 		}
 	} else {
 		a.q1LeftSeq++
 		h.seq = a.q1LeftSeq
-		var k q1LeftKey
+		var k q1IndexKey
 		k.K0 = h.Symbol
 		if !h.Null.Is(0) {
-			ki, isNew := a.q1LeftExposed.Lookup(k)
+			ki, isNew := a.q1Exposed.Lookup(k)
 			h.slot = ki
-			c := a.q1LeftExposed.At(ki)
+			c := a.q1Exposed.At(ki)
 			if isNew {
-				c.First = h.seq
+				*c = q1Chains{} // what the slot's previous key left
+			}
+			if c.Left.First == 0 {
+				c.Left.First = h.seq
 			} else {
 				// The key's newest event so far, in the ring by its number.
-				a.q1LeftWin.At(int(c.Last - a.q1LeftWin.Front().seq)).next = h.seq
+				a.q1LeftWin.At(int(c.Left.Last - a.q1LeftWin.Front().seq)).next = h.seq
 			}
-			c.Last = h.seq
-		} // an event with a null key is never found
+			c.Left.Last = h.seq
+		} else {
+			h.slot = -1 // an event with a null key is never found, and finds nothing
+		}
 	}
 	if expired {
 		return // expired rows are neither emitted nor aggregated
 	}
-	var k q1RightKey
-	k.K0 = h.Symbol
-	if !h.Null.Is(0) {
-		if ki, found := a.q1RightExposed.Find(k); found {
-			// The key's events, oldest first, chained through the ring by number.
-			base := a.q1RightWin.Front().seq
-			for n := a.q1RightExposed.At(ki).First; n != 0; {
-				x := a.q1RightWin.At(int(n - base))
-				n = x.next
-				if !h.Null.Is(1) && !x.Null.Is(1) && h.Price >= x.Bid && !h.Null.Is(0) && !x.Null.Is(0) && h.Symbol == x.Symbol {
-					a.q1Select(ts, h, x)
-				}
+	if c := a.q1Exposed.Slot(h.slot); c != nil && c.Right.First != 0 {
+		// The key's events, oldest first, chained through the ring by number.
+		base := a.q1RightWin.Front().seq
+		for n := c.Right.First; n != 0; {
+			x := a.q1RightWin.At(int(n - base))
+			n = x.next
+			if !h.Null.Is(1) && !x.Null.Is(1) && h.Price >= x.Bid && !h.Null.Is(0) && !x.Null.Is(0) && h.Symbol == x.Symbol {
+				a.q1Select(ts, h, x)
 			}
 		}
-	} // a null key finds nothing
+	} // a null key (slot -1) finds nothing
 }
 
 // q1Left: line 7: INSERT INTO Matched
@@ -284,7 +291,7 @@ type q1RightEvent struct {
 	Bid    float64
 	Null   rt.NullMask // the input event's null mask
 	seq    uint64      // its number on entering the window, its identity on expiry
-	slot   int32       // its key's slot in q1RightExposed, set when exposed
+	slot   int32       // its key's slot in q1Exposed, set when exposed
 	next   uint64      // the number of its key's next event, 0 for none
 }
 
@@ -297,59 +304,57 @@ func q1RightHold(h *q1RightEvent, ts int64, e *Quotes) {
 	h.Null = e.Null
 }
 
-// q1RightKey is the join key of the q side of q1 (never null).
-type q1RightKey struct {
-	K0 string
-}
-
 // q1RightJoin handles one event of the q side's window emission: it updates
 // what the side exposes (§5.11), then probes the t side (§8).
 func (a *App) q1RightJoin(ts int64, h *q1RightEvent, expired bool) {
 	if expired {
 		// By the slot kept on exposure; an event never exposed heads no chain.
-		if c := a.q1RightExposed.Slot(h.slot); c != nil && c.First == h.seq {
-			if h.next == 0 {
-				a.q1RightExposed.Delete(h.slot)
+		if c := a.q1Exposed.Slot(h.slot); c != nil && c.Right.First == h.seq {
+			if h.next != 0 {
+				c.Right.First = h.next
+			} else if c.Left.First != 0 {
+				c.Right = rt.KeyChain{}
 			} else {
-				c.First = h.next
+				a.q1Exposed.Delete(h.slot)
 			}
 		}
 	} else {
 		a.q1RightSeq++
 		h.seq = a.q1RightSeq
-		var k q1RightKey
+		var k q1IndexKey
 		k.K0 = h.Symbol
 		if !h.Null.Is(0) {
-			ki, isNew := a.q1RightExposed.Lookup(k)
+			ki, isNew := a.q1Exposed.Lookup(k)
 			h.slot = ki
-			c := a.q1RightExposed.At(ki)
+			c := a.q1Exposed.At(ki)
 			if isNew {
-				c.First = h.seq
+				*c = q1Chains{} // what the slot's previous key left
+			}
+			if c.Right.First == 0 {
+				c.Right.First = h.seq
 			} else {
 				// The key's newest event so far, in the ring by its number.
-				a.q1RightWin.At(int(c.Last - a.q1RightWin.Front().seq)).next = h.seq
+				a.q1RightWin.At(int(c.Right.Last - a.q1RightWin.Front().seq)).next = h.seq
 			}
-			c.Last = h.seq
-		} // an event with a null key is never found
+			c.Right.Last = h.seq
+		} else {
+			h.slot = -1 // an event with a null key is never found, and finds nothing
+		}
 	}
 	if expired {
 		return // expired rows are neither emitted nor aggregated
 	}
-	var k q1LeftKey
-	k.K0 = h.Symbol
-	if !h.Null.Is(0) {
-		if ki, found := a.q1LeftExposed.Find(k); found {
-			// The key's events, oldest first, chained through the ring by number.
-			base := a.q1LeftWin.Front().seq
-			for n := a.q1LeftExposed.At(ki).First; n != 0; {
-				x := a.q1LeftWin.At(int(n - base))
-				n = x.next
-				if !x.Null.Is(1) && !h.Null.Is(1) && x.Price >= h.Bid && !x.Null.Is(0) && !h.Null.Is(0) && x.Symbol == h.Symbol {
-					a.q1Select(ts, x, h)
-				}
+	if c := a.q1Exposed.Slot(h.slot); c != nil && c.Left.First != 0 {
+		// The key's events, oldest first, chained through the ring by number.
+		base := a.q1LeftWin.Front().seq
+		for n := c.Left.First; n != 0; {
+			x := a.q1LeftWin.At(int(n - base))
+			n = x.next
+			if !x.Null.Is(1) && !h.Null.Is(1) && x.Price >= h.Bid && !x.Null.Is(0) && !h.Null.Is(0) && x.Symbol == h.Symbol {
+				a.q1Select(ts, x, h)
 			}
 		}
-	} // a null key finds nothing
+	} // a null key (slot -1) finds nothing
 }
 
 // q1Right: line 7: INSERT INTO Matched
