@@ -23,6 +23,11 @@ import (
 //	q1End()                            delete emptied groups, ORDER BY, OFFSET,
 //	                                   LIMIT, rate limiting, deliver the chunk
 //
+// When the emission of q1One has one row at most (query.oneRow), q1One
+// calls neither q1Begin nor q1End: q1SelectOne(ts, e) selects its event,
+// building the row in q1Row, and q1EndOne(ts) deletes emptied groups and
+// hands q1Row to the output's subscribers.
+//
 // Group state lives in q1Group values (one field per aggregate) in an
 // rt.Table keyed by the q1Key struct, or in the single field q1Agg without
 // GROUP BY. A group's candidate row is tracked by the emission number
@@ -291,6 +296,8 @@ func (g *qgen) genSelector() {
 	}
 	if q.collapse && !g.directRow() {
 		g.field("Row", jen.Id(q.out.Type), "the row being built")
+	} else if q.oneRow() {
+		g.field("Row", jen.Id(q.out.Type), "the row of "+q.name("One")+"'s event")
 	}
 	if q.tags {
 		g.field("Tags", jen.Index().Bool(), "per output row: produced by an expired event")
@@ -314,6 +321,10 @@ func (g *qgen) genSelector() {
 		g.genReset()
 	}
 	g.genEnd()
+	if q.oneRow() {
+		g.genSelectOne(kernels)
+		g.genEndOne()
+	}
 }
 
 func (g *qgen) genBegin() {
@@ -501,57 +512,8 @@ func (g *qgen) genSelect(kernels []*kernel) {
 			b.Emit(jen.If(reject).Block(jen.Return()))
 		}
 	}
-	// The group.
-	if q.grouped {
-		if q.leanHeld {
-			// The window looked the group up on arrival (GroupOf).
-			b.Emit(
-				jen.Id("gi").Op(":=").Id("h").Dot("group"),
-				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
-			)
-		} else if q.heldGroup && g.canExpire() {
-			// An expired event's group is the one it was counted in.
-			b.Emit(jen.Id("gi").Op(":=").Add(g.heldVar()).Dot("group"))
-			b.Emit(jen.If(jen.Op("!").Id("expired")).Block(append(g.lookupGroup("="),
-				jen.If(jen.Id("isNew")).Block(q.f("Groups").Dot("At").Call(jen.Id("gi")).Dot("clear").Call()),
-				g.heldVar().Dot("group").Op("=").Id("gi"),
-			)...))
-			b.Emit(jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")))
-		} else {
-			b.Emit(g.lookupGroup(":=")...)
-			if q.heldGroup {
-				b.Emit(g.heldVar().Dot("group").Op("=").Id("gi"))
-			}
-			b.Emit(
-				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
-				jen.If(jen.Id("isNew")).Block(jen.Id("g").Dot("clear").Call()),
-			)
-		}
-	} else if p.Aggregating {
-		b.Emit(jen.Id("g").Op(":=").Op("&").Add(q.f("Agg")))
-	}
-	// Aggregate updates.
-	if len(kernels) > 0 {
-		adds, removes := g.kernelUpdates(b, kernels)
-		if q.countHeld {
-			if g.held == "held" {
-				adds.add(nil, jen.Id("g").Dot("held").Op("++"))
-				removes.add(nil, jen.Id("g").Dot("held").Op("--"))
-			}
-			if q.deletable {
-				removes.add(nil, jen.If(jen.Id("g").Dot(g.held).Op("==").Lit(0)).Block(
-					g.markPending(jen.Id("gi"))))
-			}
-		}
-		if g.canExpire() {
-			b.Emit(jen.If(jen.Id("expired")).Block(removes.code()...).Else().Block(adds.code()...))
-		} else {
-			b.Emit(adds.code()...)
-		}
-	}
-	if q.deletable && !q.countHeld {
-		b.Emit(g.markPending(jen.Id("gi")))
-	}
+	g.selectGroup(b, g.canExpire())
+	g.selectUpdates(b, kernels, g.canExpire())
 	// Rows only for the emitted event kinds (§4.5).
 	if !g.canExpire() && !q.wantCur {
 		b.Emit(jen.Return().Comment("only expired rows are emitted, and there are none"))
@@ -644,6 +606,80 @@ func (g *qgen) genSelect(kernels []*kernel) {
 			q.f("Seqs").Op("=").Qual(rtPath, "Put").Call(q.f("Seqs"), idx, jen.Id("e").Dot("seq")),
 		)
 	}
+	params := g.selectParams(g.canExpire())
+	doc := q.name("Select") + " runs the selector for one event of an emission (§6.2 step 1)."
+	if q.leanHeld {
+		doc += "\n// h is the event held by the window; e, the same event as it arrived, is nil\n// when h expires."
+	}
+	g.method("Select", params, doc, b.Take()...)
+}
+
+// selectGroup emits the statements setting gi and g to the selected
+// event's group (or g to the one aggregate state without GROUP BY); with
+// expires, the event may be an expired one, whose group it kept.
+func (g *qgen) selectGroup(b *expr.Builder, expires bool) {
+	q, p := g.q, g.q.plan
+	if q.grouped {
+		if q.leanHeld {
+			// The window looked the group up on arrival (GroupOf).
+			b.Emit(
+				jen.Id("gi").Op(":=").Id("h").Dot("group"),
+				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
+			)
+		} else if q.heldGroup && expires {
+			// An expired event's group is the one it was counted in.
+			b.Emit(jen.Id("gi").Op(":=").Add(g.heldVar()).Dot("group"))
+			b.Emit(jen.If(jen.Op("!").Id("expired")).Block(append(g.lookupGroup("="),
+				jen.If(jen.Id("isNew")).Block(q.f("Groups").Dot("At").Call(jen.Id("gi")).Dot("clear").Call()),
+				g.heldVar().Dot("group").Op("=").Id("gi"),
+			)...))
+			b.Emit(jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")))
+		} else {
+			b.Emit(g.lookupGroup(":=")...)
+			if q.heldGroup {
+				b.Emit(g.heldVar().Dot("group").Op("=").Id("gi"))
+			}
+			b.Emit(
+				jen.Id("g").Op(":=").Add(q.f("Groups")).Dot("At").Call(jen.Id("gi")),
+				jen.If(jen.Id("isNew")).Block(jen.Id("g").Dot("clear").Call()),
+			)
+		}
+	} else if p.Aggregating {
+		b.Emit(jen.Id("g").Op(":=").Op("&").Add(q.f("Agg")))
+	}
+}
+
+// selectUpdates emits the aggregate updates of the selected event: adds,
+// or with expires, removes for an expired event.
+func (g *qgen) selectUpdates(b *expr.Builder, kernels []*kernel, expires bool) {
+	q := g.q
+	if len(kernels) > 0 {
+		adds, removes := g.kernelUpdates(b, kernels)
+		if q.countHeld {
+			if g.held == "held" {
+				adds.add(nil, jen.Id("g").Dot("held").Op("++"))
+				removes.add(nil, jen.Id("g").Dot("held").Op("--"))
+			}
+			if q.deletable {
+				removes.add(nil, jen.If(jen.Id("g").Dot(g.held).Op("==").Lit(0)).Block(
+					g.markPending(jen.Id("gi"))))
+			}
+		}
+		if expires {
+			b.Emit(jen.If(jen.Id("expired")).Block(removes.code()...).Else().Block(adds.code()...))
+		} else {
+			b.Emit(adds.code()...)
+		}
+	}
+	if q.deletable && !q.countHeld {
+		b.Emit(g.markPending(jen.Id("gi")))
+	}
+}
+
+// selectParams are the parameters of q<N>Select: the event (ts and the
+// held or joined events or the pattern's run), and expired with expires.
+func (g *qgen) selectParams(expires bool) []jen.Code {
+	q := g.q
 	var params []jen.Code
 	if j := q.join; j != nil {
 		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("l").Op("*").Id(j.sides[0].evType()), jen.Id("r").Op("*").Id(j.sides[1].evType())}
@@ -654,14 +690,10 @@ func (g *qgen) genSelect(kernels []*kernel) {
 	} else {
 		params = []jen.Code{jen.Id("ts").Int64(), jen.Id("e").Op("*").Id(g.evType())}
 	}
-	if g.canExpire() {
+	if expires {
 		params = append(params, jen.Id("expired").Bool())
 	}
-	doc := q.name("Select") + " runs the selector for one event of an emission (§6.2 step 1)."
-	if q.leanHeld {
-		doc += "\n// h is the event held by the window; e, the same event as it arrived, is nil\n// when h expires."
-	}
-	g.method("Select", params, doc, b.Take()...)
+	return params
 }
 
 func (g *qgen) genReset() {
@@ -695,24 +727,7 @@ func (g *qgen) genEnd() {
 		body = append(body, jen.If(jen.Add(q.f("Open")).Op("--"), q.f("Open").Op(">").Lit(0)).Block(
 			jen.Return().Comment("the self-join entry ends the chunk")))
 	}
-	if q.deletable {
-		cond := jen.Id("g").Dot(g.held).Op("==").Lit(0)
-		doc := "Delete the groups the window no longer holds events of (bounded memory)."
-		if !q.countHeld {
-			cond = nil
-			doc = "Groups only collapse rows within an emission."
-		}
-		del := q.f("Groups").Dot("Delete").Call(jen.Id("i"))
-		var stmt jen.Code = del
-		if cond != nil {
-			stmt = jen.If(q.f("Groups").Dot("At").Call(jen.Id("i")).Dot(g.held).Op("==").Lit(0)).Block(del)
-		}
-		body = append(body,
-			jen.Comment(doc),
-			jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Add(q.f("Pending"))).Block(stmt),
-			q.f("Pending").Op("=").Add(q.f("Pending")).Index(jen.Empty(), jen.Lit(0)),
-		)
-	}
+	body = append(body, g.deletePending()...)
 	if q.join != nil && q.join.perProbeLimit() {
 		g.genProbeEnd()
 	} else if len(p.OrderBy) > 0 {
@@ -739,6 +754,78 @@ func (g *qgen) genEnd() {
 		body = append(body, g.deliver(q.f("Out"))...)
 	}
 	g.method("End", nil, q.name("End")+" ends an emission: the candidates form the output chunk (§6.2 steps 2-4).", body...)
+}
+
+// deletePending is the statements deleting the groups listed in
+// q<N>Pending that are empty at the end of an emission; nil when groups
+// are never deleted.
+func (g *qgen) deletePending() []jen.Code {
+	q := g.q
+	if !q.deletable {
+		return nil
+	}
+	doc := "Delete the groups the window no longer holds events of (bounded memory)."
+	var stmt jen.Code = q.f("Groups").Dot("Delete").Call(jen.Id("i"))
+	if q.countHeld {
+		stmt = jen.If(q.f("Groups").Dot("At").Call(jen.Id("i")).Dot(g.held).Op("==").Lit(0)).Block(stmt)
+	} else {
+		doc = "Groups only collapse rows within an emission."
+	}
+	return []jen.Code{
+		jen.Comment(doc),
+		jen.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Add(q.f("Pending"))).Block(stmt),
+		q.f("Pending").Op("=").Add(q.f("Pending")).Index(jen.Empty(), jen.Lit(0)),
+	}
+}
+
+// oneRow reports whether q<N>One builds its emission's row in q<N>Row and
+// hands it to the output's subscribers itself (genSelectOne, genEndOne),
+// without q<N>Begin, a candidate slot of the output chunk and q<N>End's
+// delivery of the chunk. That is exact when the emission of one input
+// event has at most one row, the current event's: a q<N>One (oneFast: no
+// WHERE, no rate limiting) over a length or time window, not a batch,
+// emitting no expired rows, without HAVING (the row is always kept), ORDER
+// BY, OFFSET or LIMIT; and when the output stream has only subscribers: no
+// query, partition or table takes a chunk of it.
+func (q *query) oneRow() bool {
+	p := q.plan
+	if !q.oneFast() || q.incremental || q.join != nil || q.pat != nil {
+		return false
+	}
+	if !q.wantCur || q.wantExp || q.tags || q.rowKeys || q.rowSeqs || q.sortKeys {
+		return false
+	}
+	if p.Having != nil || len(p.OrderBy) > 0 || p.Offset > 0 || p.Limit >= 0 {
+		return false
+	}
+	return len(q.out.consumers) == 0 && q.out.table == nil && q.out.part == nil
+}
+
+// genSelectOne emits q<N>SelectOne (query.oneRow): q<N>Select for the
+// arriving event of q<N>One, building its row in q<N>Row.
+func (g *qgen) genSelectOne(kernels []*kernel) {
+	q := g.q
+	b := g.selBuilder(kernels)
+	g.selectGroup(b, false)
+	g.selectUpdates(b, kernels, false)
+	b.Emit(jen.Id("row").Op(":=").Op("&").Add(q.f("Row")), jen.Op("*").Id("row").Op("=").Id(q.out.Type).Values())
+	g.project(b)
+	doc := q.name("SelectOne") + " is " + q.name("Select") + " for the event arriving in " + q.name("One") + ":\n" +
+		"// its row, the only one of the emission, is built in " + q.name("Row") + "."
+	g.method("SelectOne", g.selectParams(false), doc, b.Take()...)
+}
+
+// genEndOne emits q<N>EndOne(ts) (query.oneRow): q<N>End for q<N>One,
+// handing q<N>Row, at ts, to the subscribers of the output stream.
+func (g *qgen) genEndOne() {
+	q := g.q
+	body := append(g.deletePending(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Add(aField("on"+q.out.Type))).Block(
+			jen.Id("fn").Call(jen.Id("ts"), jen.Op("&").Add(q.f("Row"))),
+		))
+	doc := q.name("EndOne") + " ends the emission of " + q.name("One") + ": its one row goes to the\n" +
+		"// subscribers of " + q.out.plan.Name + ", which no query reads (§6.2 steps 2-4)."
+	g.method("EndOne", []jen.Code{jen.Id("ts").Int64()}, doc, body...)
 }
 
 // deliver emits chunk c (an App field) to the target stream if it is not

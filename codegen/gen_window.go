@@ -51,6 +51,9 @@ func (g *qgen) begin() jen.Code {
 		}
 		return s.join.q.f("Begin").Call()
 	}
+	if g.one && g.q.oneRow() {
+		return nil // q<N>EndOne delivers the one row
+	}
 	return g.q.f("Begin").Call()
 }
 
@@ -60,6 +63,9 @@ func (g *qgen) end() jen.Code {
 			return nil
 		}
 		return s.join.q.f("End").Call()
+	}
+	if g.one && g.q.oneRow() {
+		return g.q.f("EndOne").Call(g.tsIn())
 	}
 	return g.q.f("End").Call()
 }
@@ -93,6 +99,9 @@ func (g *qgen) sel(ts, ev jen.Code, expired bool) jen.Code {
 			in = jen.Nil()
 		}
 		args = append(args, in)
+	}
+	if g.one && !expired && g.q.oneRow() {
+		return g.q.f("SelectOne").Call(args...)
 	}
 	if g.canExpire() {
 		args = append(args, jen.Lit(expired))

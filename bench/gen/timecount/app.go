@@ -43,6 +43,7 @@ type App struct {
 	q1Groups      rt.Table[string, q1Group] // GROUP BY state
 	q1Epoch       uint32                    // emissions so far
 	q1Pending     []int32                   // groups that may have become empty in this emission
+	q1Row         KeyCounts                 // the row of q1One's event
 	q1Win         rt.Ring[q1Event]          // events not yet expired, oldest first
 	q1Sched       int64                     // the latest timestamp a timer was scheduled for
 	q1Timers      rt.Chain                  // the expiry timers, the earliest in a.timers
@@ -240,6 +241,34 @@ func (a *App) q1End() {
 	}
 }
 
+// q1SelectOne is q1Select for the event arriving in q1One:
+// its row, the only one of the emission, is built in q1Row.
+func (a *App) q1SelectOne(ts int64, h *q1Event, e *Clicks) {
+	gi := h.group
+	g := a.q1Groups.At(gi)
+	g.count0++
+	row := &a.q1Row
+	*row = KeyCounts{}
+	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
+	row.Key = e.Key
+	row.N = g.count0
+}
+
+// q1EndOne ends the emission of q1One: its one row goes to the
+// subscribers of KeyCounts, which no query reads (§6.2 steps 2-4).
+func (a *App) q1EndOne(ts int64) {
+	// Delete the groups the window no longer holds events of (bounded memory).
+	for _, i := range a.q1Pending {
+		if a.q1Groups.At(i).count0 == 0 {
+			a.q1Groups.Delete(i)
+		}
+	}
+	a.q1Pending = a.q1Pending[:0]
+	for _, fn := range a.onKeyCounts {
+		fn(ts, &a.q1Row)
+	}
+}
+
 // q1Expire expires the held events whose time is up: ts + d ≤ now.
 func (a *App) q1Expire() {
 	for a.q1Win.Len() > 0 && a.q1Win.Front().ts+60000 <= a.now {
@@ -269,17 +298,16 @@ func (a *App) q1(in *rt.Chunk[Clicks]) {
 
 // q1One is q1 for a chunk of the one event (ts, e).
 func (a *App) q1One(ts int64, e *Clicks) {
-	a.q1Begin()
 	gi := a.q1GroupOf(e)
 	a.q1Expire()
 	h := a.q1Win.Push()
 	q1Hold(h, ts, e, gi)
-	a.q1Select(ts, h, e, false)
+	a.q1SelectOne(ts, h, e)
 	if ts > a.q1Sched {
 		a.q1Sched = ts
 		a.q1Timers.Schedule(&a.timers, ts+60000, timerQ1Window, 0)
 	}
-	a.q1End()
+	a.q1EndOne(ts)
 }
 
 // q1WindowTimer expires the events due at the timer's time, in one emission.

@@ -39,6 +39,7 @@ type App struct {
 	q1Groups   rt.Table[string, q1Group] // GROUP BY state
 	q1Epoch    uint32                    // emissions so far
 	q1Pending  []int32                   // groups that may have become empty in this emission
+	q1Row      Stats                     // the row of q1One's event
 	q1Win      rt.Ring[q1Event]          // the last events, oldest first
 }
 
@@ -269,6 +270,58 @@ func (a *App) q1End() {
 	}
 }
 
+// q1SelectOne is q1Select for the event arriving in q1One:
+// its row, the only one of the emission, is built in q1Row.
+func (a *App) q1SelectOne(ts int64, h *q1Event, e *Trades) {
+	gi := h.group
+	g := a.q1Groups.At(gi)
+	if !h.Null.Is(2) {
+		g.sum0.Add(h.Volume)
+	}
+	g.count1++
+	if !h.Null.Is(1) {
+		g.avg2.Add(h.Price)
+		g.min3.Add(h.Price)
+		g.max4.Add(h.Price)
+	}
+	row := &a.q1Row
+	*row = Stats{}
+	row.Null = e.Null & 0b1 // the null bits of the columns copied from the same position
+	row.Symbol = e.Symbol
+	row.Total = g.sum0.S
+	if g.sum0.N == 0 {
+		row.Null.Set(1)
+	}
+	row.N = g.count1
+	row.Mean = g.avg2.Mean()
+	if g.avg2.N == 0 {
+		row.Null.Set(3)
+	}
+	row.Lo = g.min3.Value()
+	if g.min3.Len() == 0 {
+		row.Null.Set(4)
+	}
+	row.Hi = g.max4.Value()
+	if g.max4.Len() == 0 {
+		row.Null.Set(5)
+	}
+}
+
+// q1EndOne ends the emission of q1One: its one row goes to the
+// subscribers of Stats, which no query reads (§6.2 steps 2-4).
+func (a *App) q1EndOne(ts int64) {
+	// Delete the groups the window no longer holds events of (bounded memory).
+	for _, i := range a.q1Pending {
+		if a.q1Groups.At(i).count1 == 0 {
+			a.q1Groups.Delete(i)
+		}
+	}
+	a.q1Pending = a.q1Pending[:0]
+	for _, fn := range a.onStats {
+		fn(ts, &a.q1Row)
+	}
+}
+
 // q1: line 4: INSERT INTO Stats
 // It reads Trades and inserts into Stats.
 func (a *App) q1(in *rt.Chunk[Trades]) {
@@ -289,7 +342,6 @@ func (a *App) q1(in *rt.Chunk[Trades]) {
 
 // q1One is q1 for a chunk of the one event (ts, e).
 func (a *App) q1One(ts int64, e *Trades) {
-	a.q1Begin()
 	gi := a.q1GroupOf(e)
 	if a.q1Win.Len() == 100 {
 		a.q1Select(a.now, a.q1Win.Front(), nil, true)
@@ -297,6 +349,6 @@ func (a *App) q1One(ts int64, e *Trades) {
 	}
 	h := a.q1Win.Push()
 	q1Hold(h, ts, e, gi)
-	a.q1Select(ts, h, e, false)
-	a.q1End()
+	a.q1SelectOne(ts, h, e)
+	a.q1EndOne(ts)
 }
