@@ -246,6 +246,18 @@ func (l rowLoop) more() *jen.Statement {
 	return c
 }
 
+// nextFirst is a loop over the slots from first, reading each one's
+// successor (next, a method value to call with the slot) before the body,
+// which may delete or re-key the row.
+func (l rowLoop) nextFirst(first, next *jen.Statement, body []jen.Code) jen.Code {
+	n := l.ri + "Next"
+	return jen.For(
+		jen.List(jen.Id(l.ri), jen.Id(n)).Op(":=").List(first, jen.Int32().Call(jen.Lit(0))),
+		l.more(),
+		jen.Id(l.ri).Op("=").Id(n),
+	).Block(append([]jen.Code{jen.Id(n).Op("=").Add(next).Call(jen.Id(l.ri))}, body...)...)
+}
+
 // eachRow emits, into b, the search of table t for the rows that make cond
 // true (nil: every row), in table order, running body for each with the
 // row's slot and pointer in the variables l names. Through the index the
@@ -271,20 +283,14 @@ func (m *model) eachRow(b *expr.Builder, t *table, cond plan.Expr, isRow func(*p
 		m.lookUpRows(b, t, search, l, match)
 		return
 	}
-	more := l.more()
 	inner := append([]jen.Code{jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri))}, match()...)
 	if l.deleting {
-		next := ri + "Next"
-		b.Emit(jen.For(
-			jen.List(jen.Id(ri), jen.Id(next)).Op(":=").List(t.rows().Dot("First").Call(), jen.Int32().Call(jen.Lit(0))),
-			more,
-			jen.Id(ri).Op("=").Id(next),
-		).Block(append([]jen.Code{jen.Id(next).Op("=").Add(t.rows()).Dot("Next").Call(jen.Id(ri))}, inner...)...))
+		b.Emit(l.nextFirst(t.rows().Dot("First").Call(), t.rows().Dot("Next"), inner))
 		return
 	}
 	b.Emit(jen.For(
 		jen.Id(ri).Op(":=").Add(t.rows()).Dot("First").Call(),
-		more,
+		l.more(),
 		jen.Id(ri).Op("=").Add(t.rows()).Dot("Next").Call(jen.Id(ri)),
 	).Block(inner...))
 }
@@ -316,16 +322,8 @@ func (m *model) lookUpRows(b *expr.Builder, t *table, search *plan.TableSearch, 
 		}
 	}
 	// Next is read first: the body may re-key or delete the row.
-	next := ri + "Next"
-	more := l.more()
-	lookup := jen.For(
-		jen.List(jen.Id(ri), jen.Id(next)).Op(":=").List(index.Clone().Dot("First").Call(jen.Id(k)), jen.Int32().Call(jen.Lit(0))),
-		more,
-		jen.Id(ri).Op("=").Id(next),
-	).Block(append([]jen.Code{
-		jen.Id(next).Op("=").Add(index.Clone()).Dot("Next").Call(jen.Id(ri)),
-		jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri)),
-	}, match()...)...)
+	lookup := l.nextFirst(index.Clone().Dot("First").Call(jen.Id(k)), index.Clone().Dot("Next"),
+		append([]jen.Code{jen.Id(r).Op(":=").Add(t.rows()).Dot("At").Call(jen.Id(ri))}, match()...))
 	if notNull != nil {
 		b.Emit(jen.If(notNull).Block(lookup).Comment("a null key matches no row (= is unknown)"))
 	} else {
