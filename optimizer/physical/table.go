@@ -61,7 +61,7 @@ func (c *tableChooser) choose(t *plan.Table, cond plan.Expr, isRow func(*plan.Re
 	if t == nil || cond == nil {
 		return
 	}
-	fixed := FixedColumns(t, cond, isRow)
+	fixed := fixedColumns(t, cond, isRow)
 	if len(fixed) == 0 {
 		return
 	}
@@ -101,11 +101,11 @@ func (c *tableChooser) index(t *plan.Table, cols []int) *plan.TableIndex {
 	return x
 }
 
-// FixedColumns maps each column of t that a top-level conjunct of cond
+// fixedColumns maps each column of t that a top-level conjunct of cond
 // requires to equal a value (row.c = x or x = row.c, x of the column's
 // type, reading no row of t, no aggregate and no nested table search) to
 // that value; the first such conjunct wins.
-func FixedColumns(t *plan.Table, cond plan.Expr, isRow func(*plan.Ref) bool) map[int]plan.Expr {
+func fixedColumns(t *plan.Table, cond plan.Expr, isRow func(*plan.Ref) bool) map[int]plan.Expr {
 	var fixed map[int]plan.Expr
 	for _, c := range conjuncts(cond) {
 		b, ok := c.(*plan.Binary)
