@@ -31,26 +31,45 @@ func (q *TimerQueue) Schedule(due int64, kind, arg int32) {
 
 // Chain holds the timers of one producer whose due times only grow, such
 // as the expiries of a time window (one per distinct arrival time): only
-// the earliest is in the queue, the others wait in a FIFO, each with the
-// place in the scheduling order it was given when scheduled, and enter the
+// the earliest is in the queue, the others wait in a FIFO and enter the
 // queue when the one before fires. Timers fire exactly as if each had been
 // scheduled on its own, but the queue stays small: popping a timer costs
 // O(1) instead of O(log pending).
 //
-// A waiting timer takes 16 bytes, its due time and place in the order:
-// while all the chain's timers share one kind and argument (a time
+// A waiting timer takes 8 bytes, its due time. Its place in the
+// scheduling order is kept per run: a run is a sequence of the chain's
+// timers scheduled one after another with no other timer of the queue
+// scheduled in between (a time window's expiries, while nothing else
+// schedules, are one run). The run takes one number of the order, at its
+// first timer, and every timer of the run fires with that number. This
+// changes no firing order: the queue compares seq only between timers with
+// equal due times, and the chain has one timer in the queue at a time, so
+// a run's timer is only ever compared with another producer's timer x.
+// While the run grew, no other timer took a number, and the run's later
+// timers take none, so x's number is either below the run's (x scheduled
+// before the run began) or above it (x scheduled after the run's last
+// timer, the run having taken only its first number): on a tie in due
+// time x sorts before the run's timer exactly when x was scheduled before
+// it, as with a number of its own. Among themselves the chain's timers
+// fire in FIFO order, which is due order with ties in scheduling order.
+// Numbers are only compared, so those the runs skip are never missed.
+//
+// While all the chain's timers share one kind and argument (a time
 // window's expiries), those are the chain's; from the first timer that
-// differs on, each timer keeps its own (in own, parallel to pend).
+// differs on, each timer keeps its own (in own, parallel to due).
 type Chain struct {
-	pend      Ring[chained]
+	due       Ring[int64]   // waiting timers' due times, the first in the queue
+	runs      Ring[run]     // the runs of the timers in due, oldest first
+	seq       uint64        // the queue's seq after the last run began
 	kind, arg int32         // of every timer, unless mixed
 	mixed     bool          // timers differ in kind or argument: see own
-	own       Ring[kindArg] // per timer in pend, when mixed
+	own       Ring[kindArg] // per timer in due, when mixed
 }
 
-type chained struct {
-	due int64
+// run is a run of a Chain's timers: n timers sharing seq (see Chain).
+type run struct {
 	seq uint64
+	n   int
 }
 
 type kindArg struct{ kind, arg int32 }
@@ -58,26 +77,38 @@ type kindArg struct{ kind, arg int32 }
 // Schedule adds a timer due at due, which must not be earlier than the
 // chain's previous timer.
 func (c *Chain) Schedule(q *TimerQueue, due int64, kind, arg int32) {
-	q.seq++
-	if c.pend.Len() == 0 {
+	if c.due.Len() == 0 {
+		q.seq++
 		q.push(due, kind, arg, 0, q.seq)
+		c.newRun(q.seq)
 		if !c.mixed {
 			c.kind, c.arg = kind, arg
 		}
+	} else if q.seq == c.seq {
+		c.runs.Back().n++ // nothing was scheduled since: the run goes on
+	} else {
+		q.seq++
+		c.newRun(q.seq)
 	}
 	if !c.mixed && (kind != c.kind || arg != c.arg) {
 		c.mixed = true
-		for range c.pend.Len() {
+		for range c.due.Len() {
 			o := c.own.Push()
 			o.kind, o.arg = c.kind, c.arg
 		}
 	}
-	t := c.pend.Push() // filled in place (a copy would stall store forwarding)
-	t.due, t.seq = due, q.seq
+	*c.due.Push() = due
 	if c.mixed {
 		o := c.own.Push()
 		o.kind, o.arg = kind, arg
 	}
+}
+
+// newRun starts a run of one timer with the queue's number seq.
+func (c *Chain) newRun(seq uint64) {
+	r := c.runs.Push()
+	r.seq, r.n = seq, 1
+	c.seq = seq
 }
 
 // ScheduleOr adds a timer due at due to the chain with kind if it is not
@@ -87,7 +118,7 @@ func (c *Chain) Schedule(q *TimerQueue, due int64, kind, arg int32) {
 // scheduled on its own; a chained one is told apart by its kind, whose
 // handler calls Fired.
 func (c *Chain) ScheduleOr(q *TimerQueue, due int64, kind, alone, arg int32) {
-	if n := c.pend.Len(); n > 0 && due < c.pend.Back().due {
+	if n := c.due.Len(); n > 0 && due < *c.due.Back() {
 		q.Schedule(due, alone, arg)
 		return
 	}
@@ -97,7 +128,12 @@ func (c *Chain) ScheduleOr(q *TimerQueue, due int64, kind, alone, arg int32) {
 // Fired tells the chain that its earliest timer fired: the next one enters
 // the queue. Call it first in the timer's handler.
 func (c *Chain) Fired(q *TimerQueue) {
-	c.pend.PopFront()
+	c.due.PopFront()
+	if r := c.runs.Front(); r.n == 1 {
+		c.runs.PopFront()
+	} else {
+		r.n--
+	}
 	kind, arg := c.kind, c.arg
 	if c.mixed {
 		c.own.PopFront()
@@ -106,14 +142,13 @@ func (c *Chain) Fired(q *TimerQueue) {
 			kind, arg = o.kind, o.arg
 		}
 	}
-	if c.pend.Len() > 0 {
-		t := c.pend.Front()
-		q.push(t.due, kind, arg, 0, t.seq)
+	if c.due.Len() > 0 {
+		q.push(*c.due.Front(), kind, arg, 0, c.runs.Front().seq)
 	}
 }
 
 // Len is the number of the chain's pending timers.
-func (c *Chain) Len() int { return c.pend.Len() }
+func (c *Chain) Len() int { return c.due.Len() }
 
 // push adds a timer, written field by field into the heap's new slot (a
 // Timer argument copied into it stalls store forwarding).

@@ -173,12 +173,7 @@ func TestEmptyKernels(t *testing.T) {
 // times, as the same timers scheduled directly.
 func TestChainOrder(t *testing.T) {
 	r := rand.New(rand.NewSource(2))
-	type op struct {
-		at    int64 // the clock when scheduled
-		due   int64
-		chain int32 // -1: scheduled directly
-	}
-	var ops []op
+	var ops []chainOp
 	last := [3]int64{}
 	for at := int64(0); at < 2000; at += int64(r.Intn(5)) {
 		c := int32(r.Intn(4)) - 1
@@ -187,43 +182,64 @@ func TestChainOrder(t *testing.T) {
 			d = max(d, last[c]-at) // a chain's dues only grow
 			last[c] = at + d
 		}
-		ops = append(ops, op{at, at + d, c})
+		ops = append(ops, chainOp{at, at + d, c})
 	}
-	run := func(chained bool) []Timer {
-		var q TimerQueue
-		var chains [3]Chain
-		var fired []Timer
-		advance := func(ts int64) {
-			for {
-				tm, ok := q.PopDue(ts)
-				if !ok {
-					return
-				}
-				if chained && tm.Kind >= 0 {
-					chains[tm.Kind].Fired(&q)
-				}
-				tm.seq = 0
-				fired = append(fired, tm)
-			}
+	// The first half of the timers share their argument (the chain keeps
+	// it once), the others carry their own.
+	arg := func(i int) int32 {
+		if i > len(ops)/2 {
+			return int32(i)
 		}
-		for i, o := range ops {
-			advance(o.at)
-			// The first half of the timers share their argument (the chain
-			// keeps it once), the others carry their own.
-			arg := int32(0)
-			if i > len(ops)/2 {
-				arg = int32(i)
-			}
-			if chained && o.chain >= 0 {
-				chains[o.chain].Schedule(&q, o.due, o.chain, arg)
-			} else {
-				q.Schedule(o.due, o.chain, arg)
-			}
-		}
-		advance(1 << 40)
-		return fired
+		return 0
 	}
-	plain, chained := run(false), run(true)
+	sameFiring(t, ops, arg)
+}
+
+// chainOp schedules a timer at the clock at, on chain chain (-1: directly).
+type chainOp struct {
+	at, due int64
+	chain   int32
+}
+
+// fireAll schedules ops on a queue, chained or each directly, and returns
+// the timers in firing order (their seq cleared), and the longest run a
+// chain held.
+func fireAll(ops []chainOp, arg func(i int) int32, chained bool) (fired []Timer, longest int) {
+	var q TimerQueue
+	var chains [3]Chain
+	advance := func(ts int64) {
+		for {
+			tm, ok := q.PopDue(ts)
+			if !ok {
+				return
+			}
+			if chained && tm.Kind >= 0 {
+				chains[tm.Kind].Fired(&q)
+			}
+			tm.seq = 0
+			fired = append(fired, tm)
+		}
+	}
+	for i, o := range ops {
+		advance(o.at)
+		if chained && o.chain >= 0 {
+			c := &chains[o.chain]
+			c.Schedule(&q, o.due, o.chain, arg(i))
+			longest = max(longest, c.runs.Back().n)
+		} else {
+			q.Schedule(o.due, o.chain, arg(i))
+		}
+	}
+	advance(1 << 40)
+	return fired, longest
+}
+
+// sameFiring checks that ops fire in the same order chained as scheduled
+// each directly, and returns the longest run a chain held.
+func sameFiring(t *testing.T, ops []chainOp, arg func(i int) int32) int {
+	t.Helper()
+	plain, _ := fireAll(ops, arg, false)
+	chained, longest := fireAll(ops, arg, true)
 	if len(plain) != len(ops) || len(chained) != len(plain) {
 		t.Fatalf("fired %d and %d timers, want %d", len(plain), len(chained), len(ops))
 	}
@@ -232,6 +248,7 @@ func TestChainOrder(t *testing.T) {
 			t.Fatalf("timer %d: chained %+v, plain %+v", i, chained[i], plain[i])
 		}
 	}
+	return longest
 }
 
 // The null key has a slot of its own, counted, deleted and reused like
@@ -327,5 +344,32 @@ func TestChainScheduleOr(t *testing.T) {
 		if plain[i] != chained[i] {
 			t.Fatalf("timer %d: chained %+v, plain %+v", i, chained[i], plain[i])
 		}
+	}
+}
+
+// A chain's run of timers scheduled with nothing else in between shares
+// one place in the scheduling order (Chain): timers of other producers due
+// at the same instants, scheduled before, inside and after the runs, must
+// still fire in the order of a plain queue. Few distinct due times make
+// ties the rule.
+func TestChainRunTies(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	var ops []chainOp
+	last := [3]int64{}
+	for at := int64(0); at < 3000; at += int64(r.Intn(3)) {
+		c := int32(0) // long runs of chain 0
+		if r.Intn(6) == 0 {
+			c = int32(r.Intn(3)) - 1
+		}
+		d := int64(r.Intn(3)) * 4
+		if c >= 0 {
+			d = max(d, last[c]-at)
+			last[c] = at + d
+		}
+		ops = append(ops, chainOp{at, at + d, c})
+	}
+	arg := func(i int) int32 { return int32(i) } // tells the timers apart
+	if longest := sameFiring(t, ops, arg); longest < 3 {
+		t.Fatalf("longest run %d: no run shared a place in the order", longest)
 	}
 }
