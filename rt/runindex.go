@@ -203,6 +203,3 @@ func (x *Index[K, C]) Len() int {
 	}
 	return n
 }
-
-// Tag is the tag of the index's buckets (Nulls has Tag()+1).
-func (x *Index[K, C]) Tag() int32 { return x.tag }

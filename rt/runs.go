@@ -96,11 +96,6 @@ func (l *Links) Live() int { return l.live }
 // Gen is the generation of id; it changes when the id is freed.
 func (l *Links) Gen(id int32) uint32 { return l.meta[id].gen }
 
-// Alive reports whether id still holds the run of generation gen.
-func (l *Links) Alive(id int32, gen uint32) bool {
-	return int(id) < len(l.meta) && l.meta[id].gen == gen && l.meta[id].refs > 0
-}
-
 // At reports the tag of the list holding id in state slot s (0: none).
 func (l *Links) At(id int32, s int) int32 { return l.link[int(id)*l.slots+s].list }
 
@@ -159,9 +154,6 @@ func (x *List) Last() int32 { return x.tail }
 
 // Next is the run after id, 0 at the end.
 func (x *List) Next(p *Links, id int32) int32 { return p.lk(id, x.slot).next }
-
-// Has reports whether id is in the list.
-func (x *List) Has(p *Links, id int32) bool { return p.lk(id, x.slot).list == x.tag }
 
 // Push appends id; the run must not be in another list of this slot.
 func (x *List) Push(p *Links, id int32) {

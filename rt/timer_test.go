@@ -192,7 +192,7 @@ func TestChainOrder(t *testing.T) {
 		}
 		return 0
 	}
-	sameFiring(t, ops, arg)
+	sameFiring(t, ops, arg, false)
 }
 
 // chainOp schedules a timer at the clock at, on chain chain (-1: directly).
@@ -201,10 +201,15 @@ type chainOp struct {
 	chain   int32
 }
 
-// fireAll schedules ops on a queue, chained or each directly, and returns
-// the timers in firing order (their seq cleared), and the longest run a
-// chain held.
-func fireAll(ops []chainOp, arg func(i int) int32, chained bool) (fired []Timer, longest int) {
+// alone is added to the kind of a timer that Chain.ScheduleOr put on the
+// queue on its own, to tell it from the chain's.
+const alone = 10
+
+// fireAll schedules ops on a queue, chained (through Schedule, or
+// ScheduleOr with or) or each directly, and returns the timers in firing
+// order (their seq cleared and alone taken off their kind), the longest
+// run a chain held and the most timers one held.
+func fireAll(ops []chainOp, arg func(i int) int32, chained, or bool) (fired []Timer, longest, most int) {
 	var q TimerQueue
 	var chains [3]Chain
 	advance := func(ts int64) {
@@ -213,8 +218,11 @@ func fireAll(ops []chainOp, arg func(i int) int32, chained bool) (fired []Timer,
 			if !ok {
 				return
 			}
-			if chained && tm.Kind >= 0 {
+			if chained && tm.Kind >= 0 && tm.Kind < alone {
 				chains[tm.Kind].Fired(&q)
+			}
+			if tm.Kind >= alone {
+				tm.Kind -= alone
 			}
 			tm.seq = 0
 			fired = append(fired, tm)
@@ -222,24 +230,32 @@ func fireAll(ops []chainOp, arg func(i int) int32, chained bool) (fired []Timer,
 	}
 	for i, o := range ops {
 		advance(o.at)
-		if chained && o.chain >= 0 {
-			c := &chains[o.chain]
-			c.Schedule(&q, o.due, o.chain, arg(i))
-			longest = max(longest, c.runs.Back().n)
-		} else {
+		if !chained || o.chain < 0 {
 			q.Schedule(o.due, o.chain, arg(i))
+			continue
 		}
+		c := &chains[o.chain]
+		if or {
+			c.ScheduleOr(&q, o.due, o.chain, o.chain+alone, arg(i))
+		} else {
+			c.Schedule(&q, o.due, o.chain, arg(i))
+		}
+		if c.due.Len() > 0 {
+			longest = max(longest, c.runs.Back().n)
+		}
+		most = max(most, c.Len())
 	}
 	advance(1 << 40)
-	return fired, longest
+	return fired, longest, most
 }
 
 // sameFiring checks that ops fire in the same order chained as scheduled
-// each directly, and returns the longest run a chain held.
-func sameFiring(t *testing.T, ops []chainOp, arg func(i int) int32) int {
+// each directly, and returns the longest run a chain held and the most
+// timers one held.
+func sameFiring(t *testing.T, ops []chainOp, arg func(i int) int32, or bool) (longest, most int) {
 	t.Helper()
-	plain, _ := fireAll(ops, arg, false)
-	chained, longest := fireAll(ops, arg, true)
+	plain, _, _ := fireAll(ops, arg, false, false)
+	chained, longest, most := fireAll(ops, arg, true, or)
 	if len(plain) != len(ops) || len(chained) != len(plain) {
 		t.Fatalf("fired %d and %d timers, want %d", len(plain), len(chained), len(ops))
 	}
@@ -248,7 +264,7 @@ func sameFiring(t *testing.T, ops []chainOp, arg func(i int) int32) int {
 			t.Fatalf("timer %d: chained %+v, plain %+v", i, chained[i], plain[i])
 		}
 	}
-	return longest
+	return longest, most
 }
 
 // The null key has a slot of its own, counted, deleted and reused like
@@ -288,62 +304,16 @@ func TestTableNull(t *testing.T) {
 // scheduled directly.
 func TestChainScheduleOr(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
-	type op struct {
-		at, due int64
-		chain   int32 // -1: scheduled directly
-	}
-	var ops []op
+	var ops []chainOp
 	for at := int64(0); at < 3000; at += int64(r.Intn(4)) {
 		d := int64(r.Intn(50))
 		if r.Intn(5) > 0 {
 			d = 30 // mostly growing, as WITHIN expiries
 		}
-		ops = append(ops, op{at, at + d, int32(r.Intn(4)) - 1})
+		ops = append(ops, chainOp{at, at + d, int32(r.Intn(4)) - 1})
 	}
-	const alone = 10 // kind of a chain's timer scheduled on its own
-	run := func(chained bool) (fired []Timer, inChain int) {
-		var q TimerQueue
-		var chains [3]Chain
-		advance := func(ts int64) {
-			for {
-				tm, ok := q.PopDue(ts)
-				if !ok {
-					return
-				}
-				if chained && tm.Kind >= 0 && tm.Kind < alone {
-					chains[tm.Kind].Fired(&q)
-				}
-				if tm.Kind >= alone {
-					tm.Kind -= alone
-				}
-				tm.seq = 0
-				fired = append(fired, tm)
-			}
-		}
-		for i, o := range ops {
-			advance(o.at)
-			if chained && o.chain >= 0 {
-				chains[o.chain].ScheduleOr(&q, o.due, o.chain, o.chain+alone, int32(i))
-				inChain = max(inChain, chains[o.chain].Len())
-			} else {
-				q.Schedule(o.due, o.chain, int32(i))
-			}
-		}
-		advance(1 << 40)
-		return fired, inChain
-	}
-	plain, _ := run(false)
-	chained, inChain := run(true)
-	if len(plain) != len(ops) || len(chained) != len(plain) {
-		t.Fatalf("fired %d and %d timers, want %d", len(plain), len(chained), len(ops))
-	}
-	if inChain < 2 {
+	if _, most := sameFiring(t, ops, func(i int) int32 { return int32(i) }, true); most < 2 {
 		t.Fatal("no timer waited in a chain")
-	}
-	for i := range plain {
-		if plain[i] != chained[i] {
-			t.Fatalf("timer %d: chained %+v, plain %+v", i, chained[i], plain[i])
-		}
 	}
 }
 
@@ -369,7 +339,7 @@ func TestChainRunTies(t *testing.T) {
 		ops = append(ops, chainOp{at, at + d, c})
 	}
 	arg := func(i int) int32 { return int32(i) } // tells the timers apart
-	if longest := sameFiring(t, ops, arg); longest < 3 {
+	if longest, _ := sameFiring(t, ops, arg, false); longest < 3 {
 		t.Fatalf("longest run %d: no run shared a place in the order", longest)
 	}
 }

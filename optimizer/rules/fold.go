@@ -16,7 +16,7 @@ import (
 // to the generated code).
 var FoldConstants = Rule{Name: "fold-constants", Apply: func(app *plan.App) int {
 	n := 0
-	forEachExpr(app, func(x plan.Expr) plan.Expr {
+	plan.RewriteExprs(app, func(x plan.Expr) plan.Expr {
 		return plan.Rewrite(x, func(e plan.Expr) plan.Expr {
 			if r := fold(e); r != nil {
 				n++

@@ -14,7 +14,7 @@ import (
 // conjuncts keep their source order.
 var OrderConjuncts = Rule{Name: "order-conjuncts", Apply: func(app *plan.App) int {
 	n := 0
-	forEachExpr(app, func(x plan.Expr) plan.Expr {
+	plan.RewriteExprs(app, func(x plan.Expr) plan.Expr {
 		return plan.Rewrite(x, func(e plan.Expr) plan.Expr {
 			b, ok := e.(*plan.Binary)
 			if !ok || b.Op != plan.OpAnd {

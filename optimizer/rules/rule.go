@@ -15,7 +15,3 @@ type Rule struct {
 
 // All lists the rules in the order they run.
 var All = []Rule{FoldConstants, DropDeadQueries, OrderConjuncts}
-
-// forEachExpr calls f on every expression slot of every query and partition
-// key, letting f replace the expression.
-func forEachExpr(app *plan.App, f func(plan.Expr) plan.Expr) { plan.RewriteExprs(app, f) }
